@@ -1,0 +1,124 @@
+// Search, neighbourhoods, paths and timelines. Variable-length patterns always have an upper
+// bound, and the bound is a validated integer from a fixed range, never client text.
+import { int } from '../mappers.js';
+import type { CypherQuery } from '../run.js';
+import { project } from './nodes.js';
+
+/** The relationships that carry meaning between entities, events and claims (not provenance). */
+export const SEMANTIC_RELATIONSHIPS = [
+  'PARTICIPANT',
+  'ATTRIBUTED_TO',
+  'REPORTED_BY',
+  'HOLDS_ROLE',
+  'MEMBER_OF',
+  'LOCATED_IN',
+  'AT',
+  'PART_OF',
+  'ABOUT',
+  'CONTRADICTS',
+  'CITES',
+  'SUPPORTS',
+] as const;
+const SEMANTIC = SEMANTIC_RELATIONSHIPS.join('|');
+
+/** Projects an Entity, Event or Claim node the same way the loaders do. */
+const projectAny = (v: string) =>
+  `CASE WHEN ${v}:Entity THEN ${project('Entity', v)} WHEN ${v}:Claim THEN ${project('Claim', v)} ELSE ${project('Event', v)} END`;
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Escapes Lucene query syntax so that input is searched for, never executed. */
+export const escapeLucene = (s: string) =>
+  s.replace(LUCENE_SPECIAL, '\\$&').replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
+
+/**
+ * A query over normalised tokens: the exact phrase ranks first, then all words, then all words
+ * as prefixes (for partial input such as "kore utar").
+ */
+export function luceneQuery(tokens: string[]): string {
+  const t = tokens.map(escapeLucene);
+  const phrase = `"${t.join(' ')}"^4`;
+  const all = `(${t.join(' AND ')})^2`;
+  const prefixes = `(${t.map((x) => `${x}*`).join(' AND ')})`;
+  return `${phrase} OR ${all} OR ${prefixes}`;
+}
+
+export const countSearch = (lucene: string, types: string[]): CypherQuery => ({
+  cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
+    WHERE node.type IN $types RETURN count(node) AS total`,
+  params: { lucene, types },
+});
+
+export const pageSearch = (lucene: string, types: string[], skip: number, limit: number): CypherQuery => ({
+  cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+    WHERE node.type IN $types
+    RETURN ${project('Entity', 'node')} AS node, score
+    ORDER BY score DESC, node.id SKIP $skip LIMIT $limit`,
+  params: { lucene, types, skip: int(skip), limit: int(limit) },
+});
+
+/** One breadth-first level around the frontier: each relationship with the node at its far end. */
+export const neighbours = (frontier: string[], limit: number): CypherQuery => ({
+  cypher: `UNWIND $frontier AS f
+    CALL (f) {
+      MATCH (x:Entity {id: f}) RETURN x
+      UNION MATCH (x:Claim {id: f}) RETURN x
+      UNION MATCH (x:Event {id: f}) RETURN x
+    }
+    MATCH (x)-[r:${SEMANTIC}]-(y)
+    RETURN x.id AS from, elementId(r) AS rid, type(r) AS type, properties(r) AS props,
+           startNode(r) = x AS outgoing, ${projectAny('y')} AS node
+    ORDER BY from, type, node.id
+    LIMIT $limit`,
+  params: { frontier, limit: int(limit) },
+});
+
+export const startNode = (id: string): CypherQuery => ({
+  cypher: `MATCH (x:Entity {id: $id}) RETURN ${project('Entity', 'x')} AS node`,
+  params: { id },
+});
+
+export const shortestPaths = (from: string, to: string, maxHops: number, limit: number): CypherQuery => {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6)
+    throw new RangeError('maxHops must be 1 to 6');
+  return {
+    cypher: `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
+      MATCH p = allShortestPaths((a)-[:${SEMANTIC}*..${maxHops}]-(b))
+      WITH p LIMIT $limit
+      RETURN [n IN nodes(p) | ${projectAny('n')}] AS nodes,
+             [r IN relationships(p) | {id: elementId(r), type: type(r), props: properties(r),
+               start: startNode(r).id, end: endNode(r).id}] AS rels`,
+    params: { from, to, limit: int(limit) },
+  };
+};
+
+export interface TimelineFilter {
+  entity: string | null;
+  from: string;
+  to: string;
+}
+
+function timelineMatch(f: TimelineFilter): string {
+  const range = 'x.sortDate >= date($from) AND x.sortDate <= date($to)';
+  return f.entity
+    ? `CALL () {
+        MATCH (:Entity {id: $entity})<-[:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT]-(x:Event) WHERE ${range} RETURN x
+        UNION MATCH (:Entity {id: $entity})<-[:PARTICIPANT|ATTRIBUTED_TO]-(x:Claim) WHERE ${range} RETURN x
+      }`
+    : `CALL () {
+        MATCH (x:Event) WHERE ${range} RETURN x
+        UNION MATCH (x:Claim) WHERE ${range} RETURN x
+      }`;
+}
+
+export const countTimeline = (f: TimelineFilter): CypherQuery => ({
+  cypher: `${timelineMatch(f)} RETURN count(x) AS total`,
+  params: { ...f },
+});
+
+export const pageTimeline = (f: TimelineFilter, skip: number, limit: number): CypherQuery => ({
+  cypher: `${timelineMatch(f)}
+    RETURN ${projectAny('x')} AS node
+    ORDER BY x.sortDate, CASE WHEN x:Event THEN 0 ELSE 1 END, x.id SKIP $skip LIMIT $limit`,
+  params: { ...f, skip: int(skip), limit: int(limit) },
+});

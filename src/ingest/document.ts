@@ -1,0 +1,208 @@
+// The article document: the one format ingestion accepts. schema/article.schema.json is
+// generated from these definitions (npm run schema:print), so code and published schema agree.
+import { z } from 'zod';
+
+const localId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:[-:.][a-z0-9]+)*$/, 'lower-case letters, digits and - : . separators')
+  .max(120);
+
+export const ENTITY_TYPES = ['Person', 'Organization', 'Country', 'Location', 'Group', 'Item'] as const;
+export const CLAIM_KINDS = ['ArmsDeal', 'UNResolution', 'Statement', 'Assessment'] as const;
+export const CLAIM_STATUSES = ['ASSERTED', 'ALLEGED', 'EXPECTED', 'DENIED', 'CONFIRMED'] as const;
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
+export const CLAIM_LINK_TYPES = ['CONTRADICTS', 'CITES', 'SUPPORTS'] as const;
+export const RELATION_TYPES = ['HOLDS_ROLE', 'MEMBER_OF', 'LOCATED_IN'] as const;
+export const ROLES = [
+  'AGENT',
+  'PARTICIPANT',
+  'VISITOR',
+  'HOST',
+  'ATTENDEE',
+  'HONOREE',
+  'PERFORMER',
+  'DESTINATION',
+  'ORIGIN',
+  'PARTY',
+  'SUPPLIER',
+  'RECIPIENT',
+  'ITEM',
+  'COUNTERPART',
+  'SUBJECT',
+  'SPEAKER',
+  'BODY',
+  'TARGET',
+  'SUPPORTER',
+  'ADVERSARY',
+] as const;
+
+export const evidenceSpan = z
+  .object({
+    quote: z.string().min(1).describe('The exact text of the span, as it stands in the article.'),
+    start: z.number().int().min(0).describe('Offset of the first code point of the span in article.text.'),
+    end: z.number().int().min(1).describe('Offset just past the last code point (end exclusive).'),
+  })
+  .strict()
+  .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] })
+  .describe('A span of the article text (W3C TextPositionSelector with its TextQuoteSelector quote).');
+
+const evidence = z.array(evidenceSpan).min(1).describe('The spans of the article that support this.');
+
+const text = z.string().trim().min(1);
+
+const labels = z
+  .object({ en: text, id: text })
+  .catchall(text)
+  .describe('The preferred name by language tag; English (en) and Indonesian (id) are required.');
+
+const aliases = z
+  .record(z.string().regex(/^[a-z]{2,3}$/), z.array(text))
+  .describe('Other names by language tag: spellings, short forms, titles used as names.');
+
+const i18nText = z
+  .object({ en: text })
+  .catchall(text)
+  .describe('Text by language tag; English (en) is required.');
+
+export const partialDate = z
+  .object({
+    start: z
+      .string()
+      .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+      .describe('When it began or happened, to the stated precision.'),
+    end: z
+      .string()
+      .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional()
+      .describe('When it ended, for spans of time.'),
+    precision: z.enum(DATE_PRECISIONS).describe('How precisely the text fixes the date.'),
+    approximate: z.boolean().optional().describe('The text hedges the time ("sekitar", "around").'),
+    partOfDay: z.enum(['MORNING', 'AFTERNOON', 'EVENING', 'NIGHT']).optional(),
+    original: text.describe('The wording in the article ("Selasa lalu", "sekitar Senin sore").'),
+  })
+  .strict()
+  .describe('A date with its precision; relative dates are resolved against the article date.');
+
+const participant = z
+  .object({
+    entity: localId.describe('The id of an entity in this document.'),
+    role: z.enum(ROLES),
+  })
+  .strict();
+
+const attribution = z
+  .object({
+    entity: localId.describe('Who asserts it: a Person, Organization, Country or Group of this document.'),
+    cue: text.describe('The reporting verb in the text ("kata", "mengatakan", "lapor").'),
+    evidence: evidence.optional(),
+  })
+  .strict();
+
+export const entityDoc = z
+  .object({
+    id: localId.describe('Stable id, e.g. "person:kim-jong-un"; an existing entity with this id is reused.'),
+    type: z.enum(ENTITY_TYPES),
+    labels,
+    aliases: aliases.optional(),
+    description: i18nText.optional(),
+    wikidata: z
+      .string()
+      .regex(/^Q\d+$/)
+      .optional()
+      .describe('Wikidata item, only where the identification is certain.'),
+    mentions: z.array(evidenceSpan).describe('Every span of the article that names the entity.'),
+  })
+  .strict();
+
+export const relationDoc = z
+  .object({
+    type: z.enum(RELATION_TYPES),
+    from: localId,
+    to: localId,
+    title: i18nText.optional().describe('HOLDS_ROLE: the title held ("President of South Korea").'),
+    role: i18nText.optional().describe('MEMBER_OF: the kind of membership ("permanent member").'),
+    since: partialDate.optional(),
+    evidence,
+  })
+  .strict();
+
+export const eventDoc = z
+  .object({
+    id: localId,
+    kind: text.describe('What sort of event: Visit, Meeting, Ceremony, Departure, Arrival, War, Rule, Tour…'),
+    label: i18nText,
+    summary: i18nText.optional(),
+    status: z.enum(['OCCURRED', 'ONGOING', 'EXPECTED']).default('OCCURRED'),
+    time: partialDate.optional(),
+    location: localId.optional().describe('Where it happened: a Location or Country id.'),
+    partOf: localId.optional().describe('The larger event it belongs to.'),
+    participants: z.array(participant).default([]),
+    reportedBy: z.array(attribution).default([]).describe('Who the article says reported it.'),
+    evidence,
+  })
+  .strict();
+
+export const claimDoc = z
+  .object({
+    id: localId,
+    kind: z.enum(CLAIM_KINDS),
+    summary: text.describe('One line in English.'),
+    wording: text.describe('The original-language wording of the claim.'),
+    status: z.enum(CLAIM_STATUSES),
+    hedge: text.optional().describe('The word that sets the status ("bisa", "diperkirakan", "dugaan").'),
+    time: partialDate.optional(),
+    participants: z.array(participant).default([]),
+    about: z.array(localId).default([]).describe('Events of this document the claim is about.'),
+    attributedTo: z
+      .array(attribution)
+      .default([])
+      .describe('Who asserts it; empty when the article itself asserts it.'),
+    links: z.array(z.object({ type: z.enum(CLAIM_LINK_TYPES), claim: localId }).strict()).default([]),
+    evidence,
+  })
+  .strict();
+
+export const articleDoc = z
+  .object({
+    id: localId.describe('Stable id of the article.'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .describe('BCP 47 language of the text, e.g. "id".'),
+    title: text.optional().describe('The headline, where the source gives one.'),
+    publishedOn: z.iso.date().describe('Publication date (YYYY-MM-DD); relative dates resolve against it.'),
+    dateline: text.optional().describe('The place line the body opens with ("Moskow").'),
+    photo: z.object({ caption: evidenceSpan.optional(), credit: text.optional() }).strict().optional(),
+    related: z
+      .array(z.object({ title: text, url: z.url().optional() }).strict())
+      .default([])
+      .describe('Related-article links the article shows ("Baca juga").'),
+    text: z.string().min(1).describe('The full text, verbatim; paragraphs are separated by newlines.'),
+  })
+  .strict();
+
+export const articleDocument = z
+  .object({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(1),
+    article: articleDoc,
+    entities: z.array(entityDoc),
+    relations: z.array(relationDoc).default([]),
+    events: z.array(eventDoc).default([]),
+    claims: z.array(claimDoc).default([]),
+  })
+  .strict()
+  .describe('One news article and what it says, each fact tied to the exact quote it comes from.');
+
+export type ArticleDocument = z.infer<typeof articleDocument>;
+export type EvidenceSpan = z.infer<typeof evidenceSpan>;
+export type EntityDoc = z.infer<typeof entityDoc>;
+export type EventDoc = z.infer<typeof eventDoc>;
+export type ClaimDoc = z.infer<typeof claimDoc>;
+export type RelationDoc = z.infer<typeof relationDoc>;
+export type PartialDate = z.infer<typeof partialDate>;
+
+export function articleJsonSchema(): string {
+  const schema = z.toJSONSchema(articleDocument, { io: 'input', target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'Article document' }, null, 2)}\n`;
+}

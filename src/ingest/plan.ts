@@ -1,0 +1,101 @@
+// Turns a valid article document into the rows the graph write needs: graph ids, evidence nodes
+// with their context and paragraph, entity name keys, sortable dates. Pure: no database.
+import { createHash } from 'node:crypto';
+import type { ArticleDocument, EntityDoc, EvidenceSpan, PartialDate } from './document.js';
+import { codePoints, nameKey, spanContext, splitParagraphs } from './text.js';
+
+export interface EvidenceRow {
+  id: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  paragraphId: string;
+}
+
+export interface DateProps {
+  startDate: string | null;
+  endDate: string | null;
+  precision: string | null;
+  approximate: boolean;
+  partOfDay: string | null;
+  dateText: string | null;
+  /** The first day of the period, as YYYY-MM-DD, for ordering and range filters. */
+  sortDate: string | null;
+}
+
+export const contentHash = (doc: ArticleDocument): string =>
+  createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+
+export const evidenceId = (articleId: string, span: EvidenceSpan) => `${articleId}@${span.start}-${span.end}`;
+export const scopedId = (articleId: string, localId: string) => `${articleId}/${localId}`;
+
+export function dateProps(d: PartialDate | undefined): DateProps {
+  if (!d) {
+    return {
+      startDate: null,
+      endDate: null,
+      precision: null,
+      approximate: false,
+      partOfDay: null,
+      dateText: null,
+      sortDate: null,
+    };
+  }
+  return {
+    startDate: d.start,
+    endDate: d.end ?? null,
+    precision: d.precision,
+    approximate: d.approximate ?? false,
+    partOfDay: d.partOfDay ?? null,
+    dateText: d.original,
+    sortDate: firstDay(d.start),
+  };
+}
+
+export const firstDay = (partial: string): string =>
+  partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+
+/** Every name of an entity, in every language, as resolution keys. */
+export function entityNameKeys(e: Pick<EntityDoc, 'labels' | 'aliases'>): string[] {
+  const names = [...Object.values(e.labels), ...Object.values(e.aliases ?? {}).flat()];
+  return [...new Set(names.map(nameKey).filter(Boolean))];
+}
+
+export function searchText(labels: Record<string, string>, aliases: Record<string, string[]>): string {
+  return [...new Set([...Object.values(labels), ...Object.values(aliases).flat()])].join(' | ');
+}
+
+/** All distinct evidence spans of the document, each placed in its paragraph. */
+export function collectEvidence(doc: ArticleDocument): EvidenceRow[] {
+  const points = codePoints(doc.article.text);
+  const paragraphs = splitParagraphs(doc.article.text);
+  const rows = new Map<string, EvidenceRow>();
+  const add = (span: EvidenceSpan | undefined) => {
+    if (!span) return;
+    const id = evidenceId(doc.article.id, span);
+    if (rows.has(id)) return;
+    const paragraph = paragraphs.find((p) => span.start >= p.start && span.start < p.end) ?? paragraphs[0];
+    rows.set(id, {
+      id,
+      quote: span.quote,
+      ...spanContext(points, span.start, span.end),
+      start: span.start,
+      end: span.end,
+      paragraphId: `${doc.article.id}#p${paragraph?.index ?? 0}`,
+    });
+  };
+  add(doc.article.photo?.caption);
+  for (const e of doc.entities) e.mentions.forEach(add);
+  for (const r of doc.relations) r.evidence.forEach(add);
+  for (const ev of doc.events) {
+    ev.evidence.forEach(add);
+    for (const a of ev.reportedBy) a.evidence?.forEach(add);
+  }
+  for (const c of doc.claims) {
+    c.evidence.forEach(add);
+    for (const a of c.attributedTo) a.evidence?.forEach(add);
+  }
+  return [...rows.values()];
+}

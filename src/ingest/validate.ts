@@ -1,0 +1,170 @@
+// Checks an article document completely before anything is written: the format, every evidence
+// span against the text, and every reference between entities, events and claims. All problems
+// are reported at once, each with the JSON path where it lies.
+import { type ArticleDocument, articleDocument } from './document.js';
+import { codePoints, sliceCodePoints } from './text.js';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; doc: ArticleDocument } | { ok: false; problems: Problem[] };
+
+export function jsonPath(parts: ReadonlyArray<PropertyKey>): string {
+  return parts.reduce<string>(
+    (acc, p) =>
+      typeof p === 'number'
+        ? `${acc}[${p}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(p))
+          ? `${acc}.${String(p)}`
+          : `${acc}[${JSON.stringify(String(p))}]`,
+    '$',
+  );
+}
+
+const preview = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+// Walks the raw input, so spans are checked even when other parts of the document are malformed.
+function checkSpans(raw: unknown): Problem[] {
+  if (!isObject(raw) || !isObject(raw.article) || typeof raw.article.text !== 'string') return [];
+  const points = codePoints(raw.article.text);
+  const problems: Problem[] = [];
+  const visit = (node: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        visit(child, [...path, i]);
+      });
+      return;
+    }
+    if (!isObject(node)) return;
+    const { quote, start, end } = node;
+    if (typeof quote === 'string' && Number.isInteger(start) && Number.isInteger(end)) {
+      const s = start as number;
+      const e = end as number;
+      if (s < 0 || e > points.length || e <= s) {
+        problems.push({
+          path: jsonPath(path),
+          message: `span [${s}, ${e}) is outside the article text (0 to ${points.length} code points)`,
+        });
+      } else {
+        const found = sliceCodePoints(points, s, e);
+        if (found !== quote) {
+          const at = findQuote(points, quote);
+          problems.push({
+            path: jsonPath(path),
+            message:
+              `evidence span [${s}, ${e}) does not match its quote: expected ${preview(quote)}, found ${preview(found)}` +
+              (at.length > 0
+                ? `; the quote stands at ${at.map((a) => `[${a}, ${a + codePoints(quote).length})`).join(', ')}`
+                : ''),
+          });
+        }
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) visit(v, [...path, k]);
+  };
+  visit(raw, []);
+  return problems;
+}
+
+function findQuote(points: string[], quote: string): number[] {
+  const text = points.join('');
+  const hits: number[] = [];
+  for (let i = text.indexOf(quote); i >= 0 && hits.length < 3; i = text.indexOf(quote, i + 1)) {
+    hits.push(codePoints(text.slice(0, i)).length);
+  }
+  return hits;
+}
+
+const SPEAKER_TYPES = new Set(['Person', 'Organization', 'Country', 'Group']);
+const PLACE_TYPES = new Set(['Location', 'Country']);
+
+function checkReferences(doc: ArticleDocument): Problem[] {
+  const problems: Problem[] = [];
+  const entityType = new Map<string, string>();
+  const seen = new Set<string>();
+  const unique = (kind: string, list: { id: string }[]) =>
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) {
+        problems.push({ path: `$.${kind}[${i}].id`, message: `duplicate id "${item.id}"` });
+      }
+      seen.add(item.id);
+    });
+  unique('entities', doc.entities);
+  unique('events', doc.events);
+  unique('claims', doc.claims);
+  for (const e of doc.entities) entityType.set(e.id, e.type);
+  const events = new Set(doc.events.map((e) => e.id));
+  const claims = new Set(doc.claims.map((c) => c.id));
+
+  const entity = (path: string, id: string, allowed?: Set<string>, what = 'entity') => {
+    const type = entityType.get(id);
+    if (type === undefined)
+      problems.push({ path, message: `unknown ${what} "${id}": no entity with this id` });
+    else if (allowed && !allowed.has(type)) {
+      problems.push({ path, message: `"${id}" is a ${type}; expected one of ${[...allowed].join(', ')}` });
+    }
+  };
+
+  doc.relations.forEach((r, i) => {
+    entity(`$.relations[${i}].from`, r.from);
+    entity(`$.relations[${i}].to`, r.to);
+    if (r.type === 'LOCATED_IN') {
+      entity(`$.relations[${i}].from`, r.from, new Set(['Location', 'Organization']));
+      entity(`$.relations[${i}].to`, r.to, PLACE_TYPES);
+    }
+    if (r.type === 'HOLDS_ROLE' && !r.title) {
+      problems.push({ path: `$.relations[${i}].title`, message: 'HOLDS_ROLE needs the title held' });
+    }
+  });
+  doc.events.forEach((ev, i) => {
+    if (ev.location) entity(`$.events[${i}].location`, ev.location, PLACE_TYPES);
+    if (ev.partOf && !events.has(ev.partOf)) {
+      problems.push({ path: `$.events[${i}].partOf`, message: `unknown event "${ev.partOf}"` });
+    }
+    if (ev.partOf === ev.id)
+      problems.push({ path: `$.events[${i}].partOf`, message: 'an event cannot be part of itself' });
+    ev.participants.forEach((p, j) => {
+      entity(`$.events[${i}].participants[${j}].entity`, p.entity);
+    });
+    ev.reportedBy.forEach((a, j) => {
+      entity(`$.events[${i}].reportedBy[${j}].entity`, a.entity, SPEAKER_TYPES);
+    });
+  });
+  doc.claims.forEach((c, i) => {
+    c.participants.forEach((p, j) => {
+      entity(`$.claims[${i}].participants[${j}].entity`, p.entity);
+    });
+    c.attributedTo.forEach((a, j) => {
+      entity(`$.claims[${i}].attributedTo[${j}].entity`, a.entity, SPEAKER_TYPES);
+    });
+    c.about.forEach((id, j) => {
+      if (!events.has(id))
+        problems.push({ path: `$.claims[${i}].about[${j}]`, message: `unknown event "${id}"` });
+    });
+    c.links.forEach((l, j) => {
+      if (!claims.has(l.claim))
+        problems.push({ path: `$.claims[${i}].links[${j}].claim`, message: `unknown claim "${l.claim}"` });
+      if (l.claim === c.id)
+        problems.push({ path: `$.claims[${i}].links[${j}].claim`, message: 'a claim cannot link to itself' });
+    });
+  });
+  return problems;
+}
+
+export function validateDocument(raw: unknown): Validation {
+  const parsed = articleDocument.safeParse(raw);
+  const problems: Problem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  problems.push(...checkSpans(raw));
+  if (parsed.success) problems.push(...checkReferences(parsed.data));
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  return { ok: true, doc: parsed.data };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,164 @@
+// The command line: serve, migrate, seed, ingest, check, schema:print.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { DatabaseConnectError } from './db/driver.js';
+import { EmbeddedNeo4jError } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { IngestError, type IngestReport, ingestDocument } from './ingest/ingest.js';
+import { loadSeed } from './ingest/seed.js';
+import { validateDocument } from './ingest/validate.js';
+import { ListenError, serve } from './server.js';
+
+const USAGE = `usage: tsx src/main.ts <command>
+  serve                 run the GraphQL service (npm start)
+  migrate               apply the Neo4j constraints and indexes (npm run migrate)
+  seed                  ingest every document under seed/ (npm run seed)
+  ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
+  check FILE...         validate article documents without a database
+  schema:print [--check] write schema/schema.graphql and schema/article.schema.json,
+                        or with --check fail when they differ from the code`;
+
+class UsageError extends Error {}
+
+const say = (line: string) => console.error(line);
+
+async function readDocument(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new IngestError([{ path: '$', message: `${file} is not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function describe(file: string, r: IngestReport): string {
+  const u = r.updates;
+  if (r.status === 'UNCHANGED')
+    return `${file}: article ${r.articleId} unchanged (same content hash); nothing written`;
+  const lines = [
+    `${file}: article ${r.articleId} ${r.status.toLowerCase()}`,
+    `  nodes: ${u.nodesCreated} created, ${u.nodesDeleted} deleted; relationships: ${u.relationshipsCreated} created, ${u.relationshipsDeleted} deleted`,
+    `  entities: ${r.entitiesCreated} new, ${r.linked.length} linked to existing ones`,
+    ...r.linked.map((l) => `    ${l.documentId} -> ${l.entityId} (by ${l.matchedBy})`),
+  ];
+  return lines.join('\n');
+}
+
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(loadConfig(), say);
+  try {
+    await migrate(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      await serve(loadConfig(), say);
+      return -1;
+    case 'migrate':
+      await withDatabase(async () => say('schema applied'));
+      return 0;
+    case 'seed':
+      await withDatabase(async (db) => {
+        for (const r of await loadSeed(db)) say(describe('seed', r));
+      });
+      return 0;
+    case 'ingest': {
+      if (args.length === 0) throw new UsageError('ingest needs at least one FILE');
+      const docs = await Promise.all(args.map(async (file) => ({ file, raw: await readDocument(file) })));
+      // Validate everything before opening the database, so a bad file costs no start-up.
+      let invalid = false;
+      for (const { file, raw } of docs) {
+        const v = validateDocument(raw);
+        if (!v.ok) {
+          invalid = true;
+          say(`${file}: ${v.problems.length} problem(s); nothing written`);
+          for (const p of v.problems) say(`  ${p.path}: ${p.message}`);
+        }
+      }
+      if (invalid) return 1;
+      await withDatabase(async (db) => {
+        for (const { file, raw } of docs) say(describe(file, await ingestDocument(db, raw)));
+      });
+      return 0;
+    }
+    case 'check': {
+      if (args.length === 0) throw new UsageError('check needs at least one FILE');
+      let failed = false;
+      for (const file of args) {
+        const v = validateDocument(await readDocument(file));
+        if (v.ok) {
+          const d = v.doc;
+          say(
+            `${file}: valid (${d.entities.length} entities, ${d.relations.length} relations, ${d.events.length} events, ${d.claims.length} claims)`,
+          );
+        } else {
+          failed = true;
+          say(`${file}: ${v.problems.length} problem(s)`);
+          for (const p of v.problems) say(`  ${p.path}: ${p.message}`);
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case 'schema:print': {
+      const { generatedFiles } = await import('./generated.js');
+      const files = generatedFiles();
+      if (args.includes('--check')) {
+        let drift = false;
+        for (const { file, text } of files) {
+          const current = await readFile(file, 'utf8').catch(() => '');
+          if (current !== text) {
+            drift = true;
+            say(
+              `${path.relative(PROJECT_ROOT, file)} differs from the code: run npm run schema:print and commit it`,
+            );
+          }
+        }
+        return drift ? 1 : 0;
+      }
+      for (const { file, text } of files) {
+        await writeFile(file, text);
+        say(`wrote ${path.relative(PROJECT_ROOT, file)}`);
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+const KNOWN = [ConfigError, EmbeddedNeo4jError, DatabaseConnectError, ListenError];
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      say(`error: ${error.message}\n${USAGE}`);
+    } else if (error instanceof IngestError) {
+      say(`error: ${error.message}\nnothing was written`);
+    } else if (error instanceof ConfigError) {
+      say(`configuration error: ${error.message}`);
+    } else if (KNOWN.some((k) => error instanceof k)) {
+      say(`error: ${(error as Error).message}`);
+    } else {
+      say(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,61 @@
+// Configures the Pothos schema builder; the types themselves live in ./types, one file each.
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number };
+  Scalars: {
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false, description: 'The edges of this page.' },
+    nodeFieldOptions: { nullable: false, description: 'The object at this edge.' },
+    pageInfoFieldOptions: { description: 'Where this page lies in the connection.' },
+    nodeTypeOptions: { description: 'An object with a global id that `node(id:)` can fetch again.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id.',
+      args: { id: { description: 'A global id, as returned in an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global ids, in the same order.',
+      args: { ids: { description: 'Global ids, as returned in `id` fields.' } },
+    },
+    defaultConnectionTypeOptions: {
+      description: 'A page of a list, with its position (Relay cursor connection).',
+    },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+    pageInfoTypeOptions: { description: 'Where a page lies in its connection (Relay cursor connections).' },
+    idFieldOptions: { description: 'Global id: pass it to `node(id:)` to fetch this object again.' },
+    hasNextPageFieldOptions: { description: 'Whether more edges follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether edges come before this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first edge of the page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last edge of the page.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge, for `after` and `before`.' },
+    firstArgOptions: {
+      description: 'Return the first n edges (at most 100; 20 when neither first nor last is given).',
+    },
+    lastArgOptions: { description: 'Return the last n edges (at most 100).' },
+    afterArgOptions: { description: 'Return edges after this cursor.' },
+    beforeArgOptions: { description: 'Return edges before this cursor.' },
+  },
+});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many edges the whole connection has.', resolve: (parent) => parent.totalCount }),
+);
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value.',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});

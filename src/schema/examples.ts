@@ -1,0 +1,81 @@
+// The queries GraphiQL opens with: real questions about the seed article, one operation each.
+export const EXAMPLE_QUERIES = `# Questions the graph of the source article answers. Pick an operation with the ▶ button.
+
+# Who attended the farewell ceremony, and what does the article say?
+query FarewellCeremony {
+  event(key: "c27a19544a1cdf98/event:farewell-ceremony") {
+    label
+    time { start precision original }
+    location { label(lang: "id") }
+    participants { role entity { label } }
+    reportedBy { entity { label } cue }
+    evidence { quote }
+  }
+}
+
+# What would North Korea get in return, according to whom?
+query InReturn {
+  claims(filter: { kinds: [ArmsDeal], participant: "country:north-korea", role: SUPPLIER }) {
+    totalCount
+    edges {
+      node {
+        summary
+        status
+        hedge
+        ... on ArmsDeal { inReturn { label } }
+        attributedTo { entity { label } cue }
+        evidence { quote start end }
+      }
+    }
+  }
+}
+
+# Which claims does the South Korean president contradict, and on what grounds?
+query YoonContradicts {
+  entity(key: "person:yoon-suk-yeol") {
+    label
+    assertedClaims {
+      edges {
+        cue
+        node {
+          summary
+          contradicts { summary status }
+          cites { summary }
+          evidence { inContext(chars: 40) { before quote after } }
+        }
+      }
+    }
+  }
+}
+
+# How is Yoon Suk-yeol connected to Vladimir Putin?
+query YoonToPutin {
+  paths(from: "person:yoon-suk-yeol", to: "person:vladimir-putin", maxHops: 4) {
+    length
+    steps { relation role direction from { label } to { label } }
+  }
+}
+
+# Find an entity by any of its names, in either language.
+query SearchKoreaUtara {
+  search(query: "korea utara") {
+    edges { score matchedName node { key label labels { lang text } } }
+  }
+}
+
+# The visit as a timeline.
+query Timeline {
+  timeline(entity: "person:kim-jong-un", from: "2023-09") {
+    edges {
+      node {
+        date { start precision original }
+        item {
+          __typename
+          ... on Event { label status }
+          ... on Claim { summary status }
+        }
+      }
+    }
+  }
+}
+`;

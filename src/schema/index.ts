@@ -1,0 +1,21 @@
+// Assembles the schema from the type files; printSchema output is sorted so diffs stay readable.
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/common.js';
+import './types/article.js';
+import './types/paragraph.js';
+import './types/evidence.js';
+import './types/entity.js';
+import './types/event.js';
+import './types/claim.js';
+import './types/search.js';
+import './types/graph.js';
+import './types/ingest.js';
+
+builder.queryType({
+  description: 'Everything the graph answers: articles, entities, events, claims and how they connect.',
+});
+
+export const schema = builder.toSchema({ sortSchema: true });
+
+export const printSortedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -1,0 +1,254 @@
+// Claims: what the article says someone asserts, with how sure it is and the quote it comes from.
+// Each kind is its own type implementing the Claim interface.
+import type { EdgeRow } from '../../context.js';
+import { countClaims, pageClaims } from '../../db/queries/lists.js';
+import { builder } from '../builder.js';
+import { connectionFromQuery } from '../pagination.js';
+import { Attribution, attributions, Participant, participants } from './attribution.js';
+import {
+  ClaimKind,
+  ClaimLinkType,
+  ClaimStatus,
+  Direction,
+  follow,
+  loadNode,
+  loadTyped,
+  PartialDate,
+  partialDate,
+  Role,
+} from './common.js';
+import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import {
+  ArticleRef,
+  type ArticleRow,
+  ClaimRef,
+  type ClaimRow,
+  EntityRef,
+  type EntityRow,
+  EventRef,
+  type EventRow,
+  EvidenceRef,
+  type EvidenceRow,
+} from './refs.js';
+
+interface ClaimLinkShape {
+  type: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  claim: ClaimRow;
+}
+
+const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
+  description: 'How this claim and another bear on each other.',
+  fields: (t) => ({
+    type: t.field({ type: ClaimLinkType, description: 'The kind of link.', resolve: (l) => l.type as never }),
+    direction: t.field({
+      type: Direction,
+      description:
+        'OUTGOING: this claim contradicts, cites or supports the other; INCOMING: the other does so to this.',
+      resolve: (l) => l.direction,
+    }),
+    claim: t.field({ type: ClaimRef, description: 'The other claim.', resolve: (l) => l.claim }),
+  }),
+});
+
+async function links(
+  ctx: Parameters<typeof follow>[0],
+  c: ClaimRow,
+  direction: 'OUTGOING' | 'INCOMING' | 'BOTH',
+  type?: string | null,
+): Promise<ClaimLinkShape[]> {
+  const shape = (d: 'OUTGOING' | 'INCOMING') => (r: EdgeRow) => ({
+    type: String(r.type),
+    direction: d,
+    claim: r.node as ClaimRow,
+  });
+  const out =
+    direction === 'INCOMING' ? [] : (await follow(ctx, 'claimLinksOut', c.id)).map(shape('OUTGOING'));
+  const inc =
+    direction === 'OUTGOING' ? [] : (await follow(ctx, 'claimLinksIn', c.id)).map(shape('INCOMING'));
+  return [...out, ...inc].filter((l) => !type || l.type === type);
+}
+
+const linked = (type: string, direction: 'OUTGOING' | 'INCOMING', description: string) => ({
+  type: [ClaimRef] as [typeof ClaimRef],
+  description,
+  resolve: async (c: ClaimRow, _a: unknown, ctx: Parameters<typeof follow>[0]) =>
+    (await links(ctx, c, direction, type)).map((l) => l.claim),
+});
+
+builder.interfaceType(ClaimRef, {
+  description:
+    'A claim an article reports, linked to its participants by role, to who asserts it and to the exact quote.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (c) => c.kind,
+  fields: (t) => ({
+    key: t.exposeString('id', {
+      description: 'Stable id: the article key, a slash, the claim id in the article.',
+    }),
+    kind: t.field({ type: ClaimKind, description: 'What sort of claim.', resolve: (c) => c.kind as never }),
+    summary: t.exposeString('summary', { description: 'One line in English.' }),
+    wording: t.exposeString('wording', { description: 'The wording in the article’s language.' }),
+    status: t.field({
+      type: ClaimStatus,
+      description: 'How sure the source is: asserted fact, allegation, expectation…',
+      resolve: (c) => c.status as never,
+    }),
+    hedge: t.exposeString('hedge', {
+      nullable: true,
+      description: 'The word in the text that sets the status ("bisa", "diperkirakan", "dugaan").',
+    }),
+    time: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'When the claim was made or what it concerns, where the article says.',
+      resolve: (c) => partialDate(c as never),
+    }),
+    participants: t.field({
+      type: [Participant],
+      description: 'The entities the claim involves, by role (supplier, recipient, item, body…).',
+      args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
+      resolve: async (c, { role }, ctx) => participants(await follow(ctx, 'claimParticipants', c.id), role),
+    }),
+    attributedTo: t.field({
+      type: [Attribution],
+      description: 'Who asserts it; empty when the article asserts it in its own voice.',
+      resolve: async (c, _a, ctx) => attributions(await follow(ctx, 'claimAttributions', c.id)),
+    }),
+    assertedByArticle: t.boolean({
+      description: 'True when the article asserts the claim itself, attributing it to nobody.',
+      resolve: async (c, _a, ctx) => (await follow(ctx, 'claimAttributions', c.id)).length === 0,
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The spans the claim comes from.',
+      resolve: async (c, _a, ctx) =>
+        (await follow(ctx, 'claimEvidence', c.id)).map((x) => x.node as EvidenceRow),
+    }),
+    about: t.field({
+      type: [EventRef],
+      description: 'The events the claim is about.',
+      resolve: async (c, _a, ctx) => (await follow(ctx, 'claimAbout', c.id)).map((x) => x.node as EventRow),
+    }),
+    links: t.field({
+      type: [ClaimLink],
+      description: 'Links to other claims, either way.',
+      args: {
+        type: t.arg({ type: ClaimLinkType, required: false, description: 'Only this kind of link.' }),
+        direction: t.arg({ type: Direction, defaultValue: 'BOTH', description: 'Which way.' }),
+      },
+      resolve: (c, args, ctx) => links(ctx, c, args.direction ?? 'BOTH', args.type),
+    }),
+    contradicts: t.field(linked('CONTRADICTS', 'OUTGOING', 'Claims this one disputes.')),
+    contradictedBy: t.field(linked('CONTRADICTS', 'INCOMING', 'Claims that dispute this one.')),
+    cites: t.field(linked('CITES', 'OUTGOING', 'Claims this one invokes as grounds.')),
+    citedBy: t.field(linked('CITES', 'INCOMING', 'Claims that invoke this one.')),
+    supports: t.field(linked('SUPPORTS', 'OUTGOING', 'Claims this one backs up.')),
+    supportedBy: t.field(linked('SUPPORTS', 'INCOMING', 'Claims that back this one up.')),
+    article: t.field({
+      type: ArticleRef,
+      description: 'The article that reports it.',
+      resolve: async (c, _a, ctx) => (await loadNode(ctx, 'Article', c.articleId)) as ArticleRow,
+    }),
+  }),
+});
+
+function claimNode(name: 'ArmsDeal' | 'UNResolution' | 'Statement' | 'Assessment', description: string) {
+  const ref = builder.objectRef<ClaimRow>(name);
+  builder.node(ref, {
+    description,
+    interfaces: [ClaimRef],
+    id: { resolve: (c) => c.id },
+    loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids) as Promise<ClaimRow[]>,
+    isTypeOf: (v) => (v as ClaimRow).__type === name,
+    fields: () => ({}),
+  });
+  return ref;
+}
+
+const byRole = (role: string, description: string) => ({
+  type: [EntityRef] as [typeof EntityRef],
+  description,
+  resolve: async (c: ClaimRow, _a: unknown, ctx: Parameters<typeof follow>[0]) =>
+    participants(await follow(ctx, 'claimParticipants', c.id), role).map((p) => p.entity as EntityRow),
+});
+
+const ArmsDeal = claimNode('ArmsDeal', 'A transfer of weapons, or of something in exchange for them.');
+const UNResolution = claimNode('UNResolution', 'What United Nations resolutions decide, and for whom.');
+const Statement = claimNode('Statement', 'Something a speaker states as fact or position.');
+const Assessment = claimNode('Assessment', 'An evaluation or prediction, by a speaker or by the article.');
+
+export const CLAIM_TYPES = [ArmsDeal, UNResolution, Statement, Assessment] as const;
+
+builder.objectFields(ArmsDeal, (t) => ({
+  suppliers: t.field(byRole('SUPPLIER', 'Who would supply or supplies the items.')),
+  recipients: t.field(byRole('RECIPIENT', 'Who would receive them.')),
+  items: t.field(byRole('ITEM', 'What is supplied.')),
+  inReturn: t.field(byRole('COUNTERPART', 'What the supplier gets in return.')),
+}));
+builder.objectFields(UNResolution, (t) => ({
+  bodies: t.field(byRole('BODY', 'The body that adopted the resolutions.')),
+  targets: t.field(byRole('TARGET', 'Whom the resolutions bind or sanction.')),
+  supporters: t.field(byRole('SUPPORTER', 'Who backed them.')),
+}));
+
+const ClaimFilter = builder.inputType('ClaimFilter', {
+  description: 'Narrows a list of claims; all given conditions must hold.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ClaimKind], required: false, description: 'Only these kinds.' }),
+    statuses: t.field({ type: [ClaimStatus], required: false, description: 'Only these statuses.' }),
+    participant: t.string({
+      required: false,
+      description: `Only claims this entity takes part in. ${ENTITY_KEY_HINT}`,
+    }),
+    role: t.field({ type: Role, required: false, description: 'With participant: only in this role.' }),
+    attributedTo: t.string({
+      required: false,
+      description: `Only claims this entity asserts. ${ENTITY_KEY_HINT}`,
+    }),
+    from: t.string({
+      required: false,
+      description: `Only claims dated on or after this date (${DATE_HINT}).`,
+    }),
+    to: t.string({
+      required: false,
+      description: `Only claims dated on or before this date (${DATE_HINT}).`,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  claim: t.field({
+    type: ClaimRef,
+    nullable: true,
+    description: 'A claim by its stable key.',
+    args: {
+      key: t.arg.string({
+        required: true,
+        description: 'The claim key, e.g. "c27a19544a1cdf98/claim:unsc-arms-ban".',
+      }),
+    },
+    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Claim', key) as Promise<ClaimRow | null>,
+  }),
+  claims: t.connection({
+    type: ClaimRef,
+    description:
+      'Claims in time order (undated claims at their article’s date), filtered by kind, status, participant, source and date.',
+    args: { filter: t.arg({ type: ClaimFilter, required: false, description: 'Conditions on the claims.' }) },
+    resolve: (_r, args, ctx) => {
+      const f = {
+        kinds: [...(args.filter?.kinds ?? [])],
+        statuses: [...(args.filter?.statuses ?? [])],
+        participant: args.filter?.participant ?? null,
+        role: args.filter?.role ?? null,
+        attributedTo: args.filter?.attributedTo ?? null,
+        ...dateRange(args.filter?.from, args.filter?.to),
+      };
+      return connectionFromQuery(
+        args,
+        () => ctx.db.readCount(countClaims(f)),
+        async (skip, limit) =>
+          (await ctx.db.readNodes(pageClaims(f, skip, limit))).map((node) => ({ node: node as ClaimRow })),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,165 @@
+import { countEvents, pageEvents } from '../../db/queries/lists.js';
+import { builder } from '../builder.js';
+import { connectionFromArray, connectionFromQuery } from '../pagination.js';
+import { Attribution, attributions, Participant, participants } from './attribution.js';
+import {
+  EventStatus,
+  follow,
+  LANG_ARG_DESCRIPTION,
+  loadNode,
+  loadTyped,
+  PartialDate,
+  partialDate,
+  pick,
+  Role,
+} from './common.js';
+import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import {
+  ArticleRef,
+  type ArticleRow,
+  ClaimRef,
+  type ClaimRow,
+  EntityRef,
+  type EntityRow,
+  EventRef,
+  type EventRow,
+  EvidenceRef,
+  type EvidenceRow,
+} from './refs.js';
+
+builder.node(EventRef, {
+  description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
+  id: { resolve: (e) => e.id },
+  loadMany: (ids, ctx) => loadTyped(ctx, 'Event', 'Event', ids) as Promise<EventRow[]>,
+  isTypeOf: (v) => (v as EventRow).__type === 'Event',
+  fields: (t) => ({
+    key: t.exposeString('id', {
+      description: 'Stable id: the article key, a slash, the event id in the article.',
+    }),
+    kind: t.exposeString('kind', {
+      description: 'What sort of event: Visit, Meeting, Ceremony, Departure, War…',
+    }),
+    label: t.string({
+      description: 'A short name.',
+      args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
+      resolve: (e, { lang }) => pick(e.labelJson, lang ?? 'en') ?? e.label,
+    }),
+    summary: t.string({
+      nullable: true,
+      description: 'A one-line summary.',
+      args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
+      resolve: (e, { lang }) => pick(e.summaryJson, lang ?? 'en'),
+    }),
+    status: t.field({
+      type: EventStatus,
+      description: 'Whether it has happened.',
+      resolve: (e) => e.status as never,
+    }),
+    time: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'When, as precisely as the article says.',
+      resolve: (e) => partialDate(e as never),
+    }),
+    location: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Where it took place.',
+      resolve: async (e, _a, ctx) =>
+        ((await follow(ctx, 'eventLocation', e.id))[0]?.node as EntityRow) ?? null,
+    }),
+    partOf: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The larger event it belongs to (the farewell ceremony is part of the visit).',
+      resolve: async (e, _a, ctx) => ((await follow(ctx, 'eventPartOf', e.id))[0]?.node as EventRow) ?? null,
+    }),
+    parts: t.field({
+      type: [EventRef],
+      description: 'The events that belong to this one, in time order.',
+      resolve: async (e, _a, ctx) => (await follow(ctx, 'eventParts', e.id)).map((x) => x.node as EventRow),
+    }),
+    participants: t.field({
+      type: [Participant],
+      description: 'Who took part, in which role.',
+      args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
+      resolve: async (e, { role }, ctx) => participants(await follow(ctx, 'eventParticipants', e.id), role),
+    }),
+    reportedBy: t.field({
+      type: [Attribution],
+      description: 'Who the article says reported it ("lapor kantor berita RIA").',
+      resolve: async (e, _a, ctx) => attributions(await follow(ctx, 'eventReportedBy', e.id)),
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The spans that report it.',
+      resolve: async (e, _a, ctx) =>
+        (await follow(ctx, 'eventEvidence', e.id)).map((x) => x.node as EvidenceRow),
+    }),
+    claims: t.connection({
+      type: ClaimRef,
+      description: 'Claims about this event.',
+      resolve: async (e, args, ctx) =>
+        connectionFromArray(
+          (await follow(ctx, 'eventClaims', e.id)).map((x) => ({ node: x.node as ClaimRow })),
+          args,
+        ),
+    }),
+    article: t.field({
+      type: ArticleRef,
+      description: 'The article that reports it.',
+      resolve: async (e, _a, ctx) => (await loadNode(ctx, 'Article', e.articleId)) as ArticleRow,
+    }),
+  }),
+});
+
+const EventFilter = builder.inputType('EventFilter', {
+  description: 'Narrows a list of events; all given conditions must hold.',
+  fields: (t) => ({
+    kinds: t.stringList({ required: false, description: 'Only these kinds ("Visit", "Ceremony").' }),
+    participant: t.string({
+      required: false,
+      description: `Only events this entity takes part in. ${ENTITY_KEY_HINT}`,
+    }),
+    location: t.string({
+      required: false,
+      description: `Only events at this place or at places within it. ${ENTITY_KEY_HINT}`,
+    }),
+    from: t.string({ required: false, description: `Only events on or after this date (${DATE_HINT}).` }),
+    to: t.string({ required: false, description: `Only events on or before this date (${DATE_HINT}).` }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  event: t.field({
+    type: EventRef,
+    nullable: true,
+    description: 'An event by its stable key.',
+    args: {
+      key: t.arg.string({
+        required: true,
+        description: 'The event key, e.g. "c27a19544a1cdf98/event:farewell-ceremony".',
+      }),
+    },
+    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Event', key) as Promise<EventRow | null>,
+  }),
+  events: t.connection({
+    type: EventRef,
+    description: 'Events in time order, filtered by kind, participant, place and date range.',
+    args: { filter: t.arg({ type: EventFilter, required: false, description: 'Conditions on the events.' }) },
+    resolve: (_r, args, ctx) => {
+      const f = {
+        kinds: args.filter?.kinds ?? [],
+        participant: args.filter?.participant ?? null,
+        location: args.filter?.location ?? null,
+        ...dateRange(args.filter?.from, args.filter?.to),
+      };
+      return connectionFromQuery(
+        args,
+        () => ctx.db.readCount(countEvents(f)),
+        async (skip, limit) =>
+          (await ctx.db.readNodes(pageEvents(f, skip, limit))).map((node) => ({ node: node as EventRow })),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,120 @@
+// Ingestion over GraphQL: the same validation and single-transaction write as `npm run ingest`.
+// Problems with the document come back as data, each with its JSON path.
+
+import { GraphQLError } from 'graphql';
+import { IngestError, type IngestReport, ingestDocument } from '../../ingest/ingest.js';
+import { builder } from '../builder.js';
+import { loadNode } from './common.js';
+import { ArticleRef, type ArticleRow } from './refs.js';
+
+const Problem = builder.objectRef<{ path: string; message: string }>('DocumentProblem').implement({
+  description: 'What is wrong with a document, and where.',
+  fields: (t) => ({
+    path: t.exposeString('path', {
+      description: 'JSON path of the offending value, e.g. "$.claims[2].evidence[0].start".',
+    }),
+    message: t.exposeString('message', { description: 'What is wrong.' }),
+  }),
+});
+
+const IngestStatus = builder.enumType('IngestStatus', {
+  description: 'What ingesting a document did.',
+  values: {
+    CREATED: { value: 'CREATED', description: 'The article is new.' },
+    REPLACED: { value: 'REPLACED', description: 'A changed version replaced the article’s facts.' },
+    UNCHANGED: {
+      value: 'UNCHANGED',
+      description: 'The same document was ingested before; nothing was written.',
+    },
+    REJECTED: { value: 'REJECTED', description: 'The document has problems; nothing was written.' },
+  },
+});
+
+const LinkedEntity = builder
+  .objectRef<{ documentId: string; entityId: string; matchedBy: string }>('LinkedEntity')
+  .implement({
+    description: 'An entity of the document that joined one already in the graph.',
+    fields: (t) => ({
+      documentId: t.exposeString('documentId', { description: 'The id the document gave.' }),
+      entityKey: t.exposeString('entityId', { description: 'The key of the entity in the graph.' }),
+      matchedBy: t.exposeString('matchedBy', { description: '"id" or "name".' }),
+    }),
+  });
+
+type Payload = { report: IngestReport | null; problems: { path: string; message: string }[] };
+
+const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').implement({
+  description: 'The outcome of ingesting an article document.',
+  fields: (t) => ({
+    status: t.field({
+      type: IngestStatus,
+      description: 'What happened.',
+      resolve: (p) => (p.report ? p.report.status : 'REJECTED'),
+    }),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description: 'The article as now stored; null when rejected.',
+      resolve: (p, _a, ctx) =>
+        p.report ? (loadNode(ctx, 'Article', p.report.articleId) as Promise<ArticleRow>) : null,
+    }),
+    problems: t.field({
+      type: [Problem],
+      description: 'Every problem found; empty on success.',
+      resolve: (p) => p.problems,
+    }),
+    nodesCreated: t.int({
+      description: 'Nodes written.',
+      resolve: (p) => p.report?.updates.nodesCreated ?? 0,
+    }),
+    nodesDeleted: t.int({
+      description: 'Nodes of an earlier version removed.',
+      resolve: (p) => p.report?.updates.nodesDeleted ?? 0,
+    }),
+    relationshipsCreated: t.int({
+      description: 'Relationships written.',
+      resolve: (p) => p.report?.updates.relationshipsCreated ?? 0,
+    }),
+    relationshipsDeleted: t.int({
+      description: 'Relationships of an earlier version removed.',
+      resolve: (p) => p.report?.updates.relationshipsDeleted ?? 0,
+    }),
+    entitiesCreated: t.int({
+      description: 'Entities new to the graph.',
+      resolve: (p) => p.report?.entitiesCreated ?? 0,
+    }),
+    linkedEntities: t.field({
+      type: [LinkedEntity],
+      description: 'Entities of the document that joined ones already in the graph.',
+      resolve: (p) => p.report?.linked ?? [],
+    }),
+  }),
+});
+
+builder.mutationType({ description: 'Changes to the graph.' });
+
+builder.mutationField('ingestArticle', (t) =>
+  t.field({
+    type: IngestArticlePayload,
+    description:
+      'Validates an article document (schema/article.schema.json) and writes it in one transaction: all of it ' +
+      'or none of it. Needs `Authorization: Bearer <INGEST_TOKEN>`.',
+    args: { document: t.arg({ type: 'JSON', required: true, description: 'The article document.' }) },
+    resolve: async (_r, { document }, ctx) => {
+      if (!ctx.canIngest) {
+        throw new GraphQLError(
+          ctx.ingestEnabled
+            ? 'ingestion needs the header Authorization: Bearer <INGEST_TOKEN>'
+            : 'ingestion over GraphQL is off: the server has no INGEST_TOKEN set',
+          { extensions: { code: ctx.ingestEnabled ? 'UNAUTHENTICATED' : 'FORBIDDEN' } },
+        );
+      }
+      try {
+        return { report: await ingestDocument(ctx.db, document), problems: [] };
+      } catch (error) {
+        if (error instanceof IngestError) return { report: null, problems: error.problems };
+        throw error;
+      }
+    },
+  }),
+);

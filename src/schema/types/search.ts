@@ -1,0 +1,85 @@
+import { countSearch, luceneQuery, pageSearch } from '../../db/queries/graph.js';
+import { ENTITY_TYPES } from '../../ingest/document.js';
+import { nameKey } from '../../ingest/text.js';
+import { builder } from '../builder.js';
+import { userError } from '../errors.js';
+import { connectionFromQuery } from '../pagination.js';
+import { EntityType, parseMap } from './common.js';
+import { EntityRef, type EntityRow } from './refs.js';
+
+const MAX_QUERY_LENGTH = 200;
+
+/** The entity's name that best covers the query's words, for showing why it matched. */
+function matchedName(e: EntityRow, tokens: string[]): string {
+  const names = [
+    ...Object.values(parseMap(e.labelsJson)),
+    ...Object.values(parseMap<string[]>(e.aliasesJson)).flat(),
+  ];
+  let best = e.label;
+  let bestScore = -1;
+  for (const name of names) {
+    const words = nameKey(name).split(' ');
+    const score = tokens.filter((t) => words.some((w) => w.startsWith(t))).length - words.length / 100;
+    if (score > bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+builder.queryField('search', (t) =>
+  t.connection(
+    {
+      type: EntityRef,
+      description:
+        'Finds entities by any of their names or aliases, in any language, best match first. Case and accents ' +
+        'do not matter, words may be partial ("kore utar"), and query syntax in the input is searched for as text.',
+      args: {
+        query: t.arg.string({
+          required: true,
+          description: `The words to look for (at most ${MAX_QUERY_LENGTH} characters).`,
+        }),
+        types: t.arg({ type: [EntityType], required: false, description: 'Only these entity types.' }),
+      },
+      resolve: (_r, args, ctx) => {
+        if (args.query.length > MAX_QUERY_LENGTH) {
+          throw userError(
+            `"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${args.query.length})`,
+            'query',
+          );
+        }
+        const tokens = nameKey(args.query).split(' ').filter(Boolean);
+        if (tokens.length === 0)
+          throw userError('"query" must contain at least one letter or digit', 'query');
+        const lucene = luceneQuery(tokens);
+        const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES];
+        return connectionFromQuery(
+          args,
+          () => ctx.db.readCount(countSearch(lucene, types)),
+          async (skip, limit) =>
+            (await ctx.db.read(pageSearch(lucene, types, skip, limit))).map((r) => ({
+              node: r.node as unknown as EntityRow,
+              score: Number(r.score),
+              matchedName: matchedName(r.node as unknown as EntityRow, tokens),
+            })),
+        );
+      },
+    },
+    { name: 'SearchConnection', description: 'Entities that match a search, best first.' },
+    {
+      name: 'SearchEdge',
+      description: 'An entity that matches, with how well.',
+      fields: (edge) => ({
+        score: edge.float({
+          description: 'Relevance (Lucene score): higher is better; comparable within one search only.',
+          resolve: (x) => (x as unknown as { score: number }).score,
+        }),
+        matchedName: edge.string({
+          description: 'The name or alias of the entity that matched the query best.',
+          resolve: (x) => (x as unknown as { matchedName: string }).matchedName,
+        }),
+      }),
+    },
+  ),
+);

@@ -1,0 +1,76 @@
+// Integration-test plumbing: a real Neo4j (from global-setup), a clean graph, and GraphQL over
+// HTTP in-process through yoga.fetch.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+import { connectDriver } from '../src/db/driver.js';
+import { migrate } from '../src/db/migrate.js';
+import { Database, type Row } from '../src/db/run.js';
+import { loadSeed } from '../src/ingest/seed.js';
+import { createYogaServer, type YogaServer } from '../src/yoga.js';
+
+export const SEED_FILE = path.join(PROJECT_ROOT, 'seed', '000_c27a19544a1cdf98.json');
+export const ARTICLE_KEY = 'c27a19544a1cdf98';
+export const INGEST_TOKEN = 'test-ingest-token-0123456789';
+
+export const readSeed = async (): Promise<Record<string, any>> =>
+  JSON.parse(await readFile(SEED_FILE, 'utf8'));
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGraph {
+  db: Database;
+  yoga: YogaServer;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs Cypher directly, for checking what the database holds. */
+  cypher(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+  reset(): Promise<void>;
+  counts(): Promise<{ nodes: number; relationships: number }>;
+}
+
+/** A clean graph for one test file, with the seed loaded unless `seed: false`. */
+export function useGraph(options: { seed?: boolean } = {}): TestGraph {
+  const graph = {} as TestGraph;
+  let close: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    const c = inject('neo4j');
+    const driver = await connectDriver({ ...c, connectTimeoutMs: 10_000 });
+    close = () => driver.close();
+    const db = new Database(driver, c.database, 30_000);
+    await migrate(db);
+    graph.db = db;
+    graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN });
+    graph.cypher = (query, params) => db.writeTx((tx) => tx.run({ cypher: query, params }));
+    graph.reset = async () => {
+      await graph.cypher('MATCH (n) DETACH DELETE n');
+    };
+    graph.counts = async () => {
+      const [n] = await graph.cypher('MATCH (n) RETURN count(n) AS c');
+      const [r] = await graph.cypher('MATCH ()-[r]->() RETURN count(r) AS c');
+      return { nodes: Number(n?.c), relationships: Number(r?.c) };
+    };
+    graph.gql = async (query, variables, headers) => {
+      const response = await graph.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...(await response.json()) };
+    };
+    await graph.reset();
+    if (options.seed !== false) await loadSeed(db);
+  });
+  afterAll(async () => {
+    await close();
+  });
+  return graph;
+}

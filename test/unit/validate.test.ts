@@ -1,0 +1,122 @@
+// The article document: the seed is valid and exact, and broken documents are rejected with the
+// path of every problem.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { codePoints, sliceCodePoints } from '../../src/ingest/text.js';
+import { validateDocument } from '../../src/ingest/validate.js';
+
+const seed = async () => JSON.parse(await readFile('seed/000_c27a19544a1cdf98.json', 'utf8'));
+
+/** Every {quote, start, end} object anywhere in the document. */
+function spans(node: unknown, out: { quote: string; start: number; end: number }[] = []) {
+  if (Array.isArray(node)) for (const n of node) spans(n, out);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.quote === 'string' && typeof o.start === 'number') out.push(o as never);
+    else for (const v of Object.values(o)) spans(v, out);
+  }
+  return out;
+}
+
+describe('the seed document', () => {
+  it('carries the source article verbatim', async () => {
+    const doc = await seed();
+    const source = await readFile('seed/000_c27a19544a1cdf98.txt', 'utf8');
+    expect(doc.article.text).toBe(source);
+  });
+
+  it('is valid', async () => {
+    const v = validateDocument(await seed());
+    expect(v.ok ? [] : v.problems).toEqual([]);
+  });
+
+  it('has every evidence quote equal to the text at its offsets', async () => {
+    const doc = await seed();
+    const points = codePoints(doc.article.text);
+    const all = spans(doc);
+    expect(all.length).toBeGreaterThan(100);
+    for (const s of all) expect(sliceCodePoints(points, s.start, s.end)).toBe(s.quote);
+  });
+
+  it('names no publisher and no URL the text does not give', async () => {
+    const text = JSON.stringify(await seed());
+    expect(text).not.toMatch(/https?:\/\//);
+    expect((await seed()).article.title).toBeUndefined();
+  });
+});
+
+describe('a broken document', () => {
+  it('reports a wrong offset with the span, the expected and the found text', async () => {
+    const doc = await seed();
+    doc.claims[0].evidence[0].start += 1;
+    const v = validateDocument(doc);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.problems).toHaveLength(1);
+    expect(v.problems[0]?.path).toBe('$.claims[0].evidence[0]');
+    expect(v.problems[0]?.message).toMatch(/does not match its quote: expected ".+", found ".+"/);
+    expect(v.problems[0]?.message).toMatch(/the quote stands at \[\d+, \d+\)/);
+  });
+
+  it('reports every problem at once, each with its path', async () => {
+    const doc = await seed();
+    doc.claims[1].kind = 'Rumour';
+    delete doc.entities[2].labels;
+    doc.events[0].evidence[0].end = 999_999;
+    doc.claims[2].participants.push({ entity: 'person:nobody', role: 'SUBJECT' });
+    const v = validateDocument(doc);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    const paths = v.problems.map((p) => p.path);
+    expect(paths).toContain('$.claims[1].kind');
+    expect(paths).toContain('$.entities[2].labels');
+    expect(paths).toContain('$.events[0].evidence[0]');
+    expect(v.problems.find((p) => p.path === '$.claims[1].kind')?.message).toMatch(/ArmsDeal/);
+    expect(v.problems.find((p) => p.path === '$.events[0].evidence[0]')?.message).toMatch(
+      /outside the article text/,
+    );
+  });
+
+  it('reports references to entities, events and claims that do not exist', async () => {
+    const doc = await seed();
+    doc.claims[2].participants.push({ entity: 'person:nobody', role: 'SUBJECT' });
+    doc.claims[2].links.push({ type: 'CITES', claim: 'claim:missing' });
+    doc.events[1].partOf = 'event:missing';
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `$.claims[2].participants[${doc.claims[2].participants.length - 1}].entity`,
+          message: expect.stringMatching(/unknown entity "person:nobody"/),
+        },
+        {
+          path: `$.claims[2].links[${doc.claims[2].links.length - 1}].claim`,
+          message: 'unknown claim "claim:missing"',
+        },
+        { path: '$.events[1].partOf', message: 'unknown event "event:missing"' },
+      ]),
+    );
+  });
+
+  it('rejects duplicate ids and a speaker that cannot speak', async () => {
+    const doc = await seed();
+    doc.entities.push({ ...doc.entities[0] });
+    const item = doc.entities.find((e: { type: string }) => e.type === 'Item');
+    doc.claims[0].attributedTo = [{ entity: item.id, cue: 'kata' }];
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        `duplicate id "${doc.entities[0].id}"`,
+        expect.stringMatching(/is a Item; expected one of Person, Organization, Country, Group/),
+      ]),
+    );
+  });
+
+  it('is not a document at all', () => {
+    const v = validateDocument([1, 2]);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.problems[0]?.path).toBe('$');
+  });
+});
