@@ -52,7 +52,7 @@ query YoonContradicts {
 query YoonToPutin {
   paths(from: "person:yoon-suk-yeol", to: "person:vladimir-putin", maxHops: 4) {
     length
-    steps { relation role direction from { label } to { label } }
+    steps { from { type label } relation role forward to { type label } }
   }
 }
 
@@ -71,8 +71,8 @@ query Timeline {
         date { start precision original }
         item {
           __typename
-          ... on Event { label status }
-          ... on Claim { summary status }
+          ... on Event { label eventStatus: status }
+          ... on Claim { summary claimStatus: status }
         }
       }
     }

@@ -1,8 +1,9 @@
 // The committed contract files match the code, and the schema documents itself.
 import { readFile } from 'node:fs/promises';
-import { isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { isInputObjectType, isInterfaceType, isObjectType, parse, validate, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../../src/generated.js';
+import { EXAMPLE_QUERIES } from '../../src/schema/examples.js';
 import { schema } from '../../src/schema/index.js';
 
 describe('generated files', () => {
@@ -14,6 +15,14 @@ describe('generated files', () => {
 });
 
 describe('the GraphQL schema', () => {
+  it('accepts every example query GraphiQL opens with', () => {
+    expect(validate(schema, parse(EXAMPLE_QUERIES)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('is valid', () => {
+    expect(validateSchema(schema).map((e) => e.message)).toEqual([]);
+  });
+
   it('describes every type, field and argument', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

@@ -330,7 +330,7 @@ builder.interfaceType(EntityRef, {
 
 builder.interfaceType(PlaceRef, {
   description: 'A country or a location: places contain one another.',
-  interfaces: [EntityRef],
+  interfaces: [builder.nodeInterfaceRef(), EntityRef],
   resolveType: (e) => e.type,
   fields: (t) => ({
     containedIn: t.field({
