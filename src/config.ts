@@ -1,5 +1,6 @@
 // Reads and validates the environment once. A bad value stops the process with one line that names
 // the variable and what is wrong with it.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +67,11 @@ function reader(env: Env) {
 
 const URI_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
+/** Reads .env from the project folder into process.env; variables already set win. */
+export function loadEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = reader(env);
   const uri = r.optional('NEO4J_URI');
@@ -88,6 +94,10 @@ export function loadConfig(env: Env = process.env): Config {
       database,
     );
   }
+  const ingestToken = r.optional('INGEST_TOKEN');
+  if (ingestToken !== undefined && ingestToken.length < 16) {
+    throw new ConfigError('INGEST_TOKEN must have at least 16 characters (it guards writes to the graph)');
+  }
   const heap = r.string('NEO4J_EMBEDDED_HEAP', '1g');
   if (!/^\d+[mg]$/i.test(heap)) r.fail('NEO4J_EMBEDDED_HEAP', 'must be a JVM size such as 512m or 1g', heap);
   return {
@@ -108,7 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
       heap,
     },
     seedOnStart: r.bool('SEED_ON_START', true),
-    ingestToken: r.optional('INGEST_TOKEN'),
+    ingestToken,
     shutdownTimeoutMs: r.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

@@ -1,7 +1,7 @@
 // The command line: serve, migrate, seed, ingest, check, schema:print.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from './config.js';
+import { ConfigError, loadConfig, loadEnvFile, PROJECT_ROOT } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { DatabaseConnectError } from './db/driver.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
@@ -143,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
 
 const KNOWN = [ConfigError, EmbeddedNeo4jError, DatabaseConnectError, ListenError];
 
+loadEnvFile();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);

@@ -64,12 +64,24 @@ export class Database {
     return this.transaction('WRITE', work);
   }
 
-  async ping(): Promise<boolean> {
+  /**
+   * Whether Neo4j answers now. A readiness probe must answer fast, so this is the one call that
+   * does not go through a managed transaction: those retry for up to 30 s while Neo4j is down.
+   */
+  async ping(timeoutMs = 3_000): Promise<boolean> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.read({ cypher: 'RETURN 1 AS ok' });
-      return true;
+      const answer = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(() => true);
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      return await Promise.race([answer, late]);
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
+      await session.close().catch(() => undefined);
     }
   }
 
