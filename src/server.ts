@@ -27,6 +27,16 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 }
 
 export async function serve(config: Config, log: (line: string) => void = console.error): Promise<void> {
+  // Until the server is up, a stop request ends the process at once; the embedded Neo4j
+  // follows, because its standard input closes with this process.
+  let stop: (reason: string) => void = (reason) => {
+    log(`${reason} during start-up: exiting`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  watchParent(() => stop('parent process gone'));
+
   const database = await openDatabase(config, log);
   let server: Server | undefined;
   try {
@@ -67,6 +77,24 @@ export async function serve(config: Config, log: (line: string) => void = consol
     log('stopped');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  stop = (reason) => void shutdown(reason);
+}
+
+/**
+ * Shuts down when the process that started this one goes away. `kill <npm pid>` ends npm and
+ * its shell but does not signal this process; it would be re-parented and keep serving (and
+ * keep its Neo4j) with nobody to stop it. A process started by PID 1 (a container, systemd)
+ * has nothing to watch.
+ */
+const STARTED_BY = process.ppid;
+
+function watchParent(onGone: () => void): void {
+  if (STARTED_BY <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid !== STARTED_BY) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 1_000);
+  timer.unref();
 }

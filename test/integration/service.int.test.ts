@@ -26,6 +26,8 @@ interface Service {
   output: () => string;
 }
 
+const started: ChildProcess[] = [];
+
 /** Starts `node --import tsx src/main.ts serve`, as npm start does, and waits until it listens (or exits). */
 function startService(env: Record<string, string>): Promise<Service> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
@@ -33,6 +35,7 @@ function startService(env: Record<string, string>): Promise<Service> {
     env: { ...process.env, NEO4J_URI: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -82,6 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
   for (const pid of javaFor(dataDir)) process.kill(Number(pid), 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -112,6 +116,26 @@ describe('npm start on the embedded Neo4j', () => {
     expect(service.output()).toMatch(/Seed c27a19544a1cdf98: unchanged/);
     service.child.kill('SIGKILL');
     await exited(service.child);
+    expect(await until(() => javaFor(dataDir).length === 0, 30_000)).toBe(true);
+  });
+
+  it('stops, with its Neo4j, when the process that started it goes away (kill <npm pid>)', async () => {
+    // sh starts the service in the background and exits at once, as a killed npm leaves it.
+    const shell = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" --import tsx src/main.ts serve > "${dataDir}/orphan.log" 2>&1 & sleep 30`,
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NEO4J_URI: '', PORT: '0', ...env },
+        stdio: 'ignore',
+      },
+    );
+    started.push(shell);
+    expect(await until(() => javaFor(dataDir).length === 1, 60_000)).toBe(true);
+    shell.kill('SIGKILL');
     expect(await until(() => javaFor(dataDir).length === 0, 30_000)).toBe(true);
   });
 
