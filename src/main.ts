@@ -9,18 +9,22 @@ import { migrate } from './db/migrate.js';
 import { IngestError, type IngestReport, ingestDocument } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
+import { examplesMarkdown } from './schema/examples-run.js';
 import { ListenError, serve } from './server.js';
 
-const USAGE = `usage: tsx src/main.ts <command>
+const USAGE = `usage: node --import tsx src/main.ts <command>
   serve                 run the GraphQL service (npm start)
   migrate               apply the Neo4j constraints and indexes (npm run migrate)
   seed                  ingest every document under seed/ (npm run seed)
   ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
   check FILE...         validate article documents without a database
+  examples              print the GraphiQL example queries with their answers (Markdown)
   schema:print [--check] write schema/schema.graphql and schema/article.schema.json,
                         or with --check fail when they differ from the code`;
 
 class UsageError extends Error {}
+/** A problem with a file named on the command line: one line, no usage text. */
+class FileError extends Error {}
 
 const say = (line: string) => console.error(line);
 
@@ -29,7 +33,16 @@ async function readDocument(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message ?? error);
+    throw new FileError(`${file}: cannot read it: ${why}`);
   }
   try {
     return JSON.parse(text);
@@ -114,6 +127,12 @@ async function main(argv: string[]): Promise<number> {
       }
       return failed ? 1 : 0;
     }
+    case 'examples':
+      await withDatabase(async (db) => {
+        await loadSeed(db);
+        process.stdout.write(await examplesMarkdown(db));
+      });
+      return 0;
     case 'schema:print': {
       const { generatedFiles } = await import('./generated.js');
       const files = generatedFiles();
@@ -149,7 +168,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof FileError) {
+      say(`error: ${error.message}`);
+    } else if (error instanceof UsageError) {
       say(`error: ${error.message}\n${USAGE}`);
     } else if (error instanceof IngestError) {
       say(`error: ${error.message}\nnothing was written`);

@@ -62,6 +62,8 @@ interface Resolution {
   updated: { doc: EntityDoc; labels: Record<string, string>; aliases: Record<string, string[]> }[];
 }
 
+const aType = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+
 const parseJson = <T>(s: unknown, fallback: T): T =>
   typeof s === 'string' ? (JSON.parse(s) as T) : fallback;
 
@@ -75,7 +77,7 @@ async function resolveEntities(tx: Tx, doc: ArticleDocument): Promise<Resolution
       if (existing.type !== e.type) {
         problems.push({
           path: `$.entities[${i}].type`,
-          message: `entity "${e.id}" already exists as a ${existing.type}, not a ${e.type}`,
+          message: `entity "${e.id}" already exists as ${aType(String(existing.type))}, not ${aType(e.type)}`,
         });
         continue;
       }
@@ -92,8 +94,10 @@ async function resolveEntities(tx: Tx, doc: ArticleDocument): Promise<Resolution
     if (matches.length > 1) {
       problems.push({
         path: `$.entities[${i}]`,
+        // Sorted, so the same graph always gives the same message (the index returns them by score).
         message: `"${e.labels.en}" matches ${matches.length} existing ${e.type} entities by name (${matches
-          .map((m) => m.id)
+          .map((m) => String(m.id))
+          .sort()
           .join(', ')}); give the id of the one meant`,
       });
     } else if (matches.length === 1 && matches[0]) {
@@ -151,11 +155,12 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
     if (previous?.hash === hash) {
       return { articleId, status: 'UNCHANGED', updates: NO_UPDATES, entitiesCreated: 0, linked: [] };
     }
-    let touched: string[] = [];
+    const touched = new Set<string>();
     if (previous) {
-      const [first, ...rest] = q.deleteArticleFacts(articleId);
-      if (first) touched = ((await tx.run(first))[0]?.touched as string[]) ?? [];
-      for (const query of rest) await tx.run(query);
+      for (const query of q.deleteArticleFacts(articleId)) {
+        for (const row of await tx.run(query))
+          for (const id of (row.touched as string[]) ?? []) touched.add(id);
+      }
     }
     const res = await resolveEntities(tx, doc);
     const gid = (localId: string) => res.graphId.get(localId) ?? localId;
@@ -190,20 +195,38 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
       const rows = res.created.filter((e) => e.type === type).map(entityProps);
       if (rows.length > 0) await tx.run(q.createEntities(label, rows));
     }
-    if (res.updated.length > 0) {
+    // Two entities of the document can be one entity of the graph (say "DPRK" and "Korea Utara"):
+    // their new names add up in one row, where two rows would let the later overwrite the earlier.
+    const names = new Map<
+      string,
+      {
+        labels: Record<string, string>;
+        aliases: Record<string, string[]>;
+        descriptionJson: string | null;
+        wikidata: string | null;
+      }
+    >();
+    for (const { doc: e, labels, aliases } of res.updated) {
+      const id = gid(e.id);
+      const earlier = names.get(id);
+      names.set(id, {
+        labels,
+        aliases: mergeNames(labels, earlier?.aliases ?? aliases, e),
+        descriptionJson: earlier?.descriptionJson ?? (e.description ? JSON.stringify(e.description) : null),
+        wikidata: earlier?.wikidata ?? e.wikidata ?? null,
+      });
+    }
+    if (names.size > 0) {
       await tx.run(
         q.updateEntities(
-          res.updated.map(({ doc: e, labels, aliases }) => {
-            const merged = mergeNames(labels, aliases, e);
-            return {
-              id: gid(e.id),
-              aliasesJson: JSON.stringify(merged),
-              nameKeys: entityNameKeys({ labels: labels as EntityDoc['labels'], aliases: merged }),
-              searchText: searchText(labels, merged),
-              descriptionJson: e.description ? JSON.stringify(e.description) : null,
-              wikidata: e.wikidata ?? null,
-            };
-          }),
+          [...names].map(([id, { labels, aliases, descriptionJson, wikidata }]) => ({
+            id,
+            aliasesJson: JSON.stringify(aliases),
+            nameKeys: entityNameKeys({ labels: labels as EntityDoc['labels'], aliases }),
+            searchText: searchText(labels, aliases),
+            descriptionJson,
+            wikidata,
+          })),
         ),
       );
     }
@@ -338,7 +361,11 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
     ];
     for (const step of steps) if ((step.params?.rows as unknown[] | undefined)?.length) await tx.run(step);
 
-    if (touched.length > 0) await tx.run(q.deleteOrphanEntities(touched));
+    // Entities of the earlier version that this one no longer has go when nothing else refers to
+    // them; those still in the document stay, as a first ingestion of it would create them.
+    const kept = new Set(res.graphId.values());
+    const gone = [...touched].filter((id) => !kept.has(id));
+    if (gone.length > 0) await tx.run(q.deleteOrphanEntities(gone));
     return {
       articleId,
       status: previous ? 'REPLACED' : 'CREATED',

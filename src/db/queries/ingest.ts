@@ -47,24 +47,34 @@ export const entitiesByNameKeys = (type: string, keys: string[]): CypherQuery =>
   params: { type, keys, lucene: keys.map((k) => `"${k}"`).join(' OR ') },
 });
 
-/** Removes what an earlier version of the article wrote, returning the entities it touched. */
+/**
+ * Removes what an earlier version of the article wrote, in order. Statements that return `touched`
+ * name the entities it referred to in any way (mentioned, given a role, related): an entity may
+ * have no mention and still take part in a claim, and each must be checked for orphans afterwards.
+ */
 export const deleteArticleFacts = (id: string): CypherQuery[] => [
   {
-    cypher: `MATCH (a:Article {id: $id})<-[:IN_ARTICLE]-(ev:Evidence)-[:MENTIONS]->(e:Entity)
-      RETURN collect(DISTINCT e.id) AS touched`,
+    cypher: `MATCH (a:Article {id: $id})
+      RETURN [(a)<-[:IN_ARTICLE]-(:Evidence)-[:MENTIONS]->(e:Entity) | e.id]
+        + [(a)<-[:REPORTED_IN]-()-[:PARTICIPANT|ATTRIBUTED_TO|AT|REPORTED_BY]->(e:Entity) | e.id] AS touched`,
     params: { id },
   },
   ...Object.values(RELATION_TYPE).map((type) => ({
-    cypher: `MATCH ()-[r:${type} {article: $id}]->() DELETE r`,
+    cypher: `MATCH (x)-[r:${type} {article: $id}]->(y) DELETE r RETURN collect(x.id) + collect(y.id) AS touched`,
     params: { id },
   })),
   { cypher: 'MATCH (a:Article {id: $id})<-[:REPORTED_IN]-(x) DETACH DELETE x', params: { id } },
   { cypher: 'MATCH (a:Article {id: $id})<-[:IN_ARTICLE]-(x) DETACH DELETE x', params: { id } },
 ];
 
+/**
+ * Deletes those of the entities that nothing refers to any more. Whatever still points at one
+ * (a mention, a claim, an event or a relation) belongs to some article, so such an entity stays:
+ * deleting it with DETACH would silently cut that article's facts.
+ */
 export const deleteOrphanEntities = (ids: string[]): CypherQuery => ({
   cypher: `UNWIND $ids AS id MATCH (e:Entity {id: id})
-    WHERE NOT (e)<-[:MENTIONS]-() DETACH DELETE e RETURN count(*) AS deleted`,
+    WHERE NOT EXISTS { (e)--() } DELETE e RETURN count(*) AS deleted`,
   params: { ids },
 });
 
