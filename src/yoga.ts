@@ -1,38 +1,126 @@
 // The GraphQL server as a fetch handler: schema, per-request context, limits, health and
 // readiness. It never listens; server.ts does, and tests call yoga.fetch in-process.
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  TypeInfo,
+  type ValidationContext,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
+import { DEFAULT_PAGE_SIZE } from './schema/pagination.js';
 
 /** Limits that keep one request from exhausting the server; the example queries stay well inside. */
 export const LIMITS = { depth: 14, aliases: 15, cost: 20_000, tokens: 2_000 };
 
-// graphql-armor reports its rejections as plain validation errors; give them a code clients can test.
-const codeLimitErrors: Plugin = {
-  onValidate:
-    () =>
-    ({ result, setResult }) => {
-      if (result.length === 0) return;
-      setResult(
-        result.map((e) =>
-          /limit|exceeded/i.test(e.message) && !e.extensions?.code
-            ? new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'QUERY_TOO_COMPLEX' } })
-            : e,
-        ),
-      );
-    },
+// graphql-armor throws its rejections as "Syntax Error: …" without a code, and an exception thrown
+// from a validation rule skips yoga's handling of validation errors (no code, no HTTP 400). So the
+// rules report instead of throwing, each rejection with a code clients can test and the status
+// yoga gives validation errors (400 for graphql-response+json clients; yoga strips `http` from
+// the response).
+const tooComplex = (error: GraphQLError) =>
+  new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400, spec: true } },
+  });
+
+const reportLimit = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(tooComplex(error))],
+};
+
+/**
+ * The document with every page size made a literal `first: n`, as it will run: a literal, a
+ * variable's value (or its default), the argument's default, or the default page size of a
+ * connection. graphql-armor multiplies the cost by literal `first`/`last` only, so without this a
+ * page size passed as a variable, or left out, would slip past the cost limit.
+ */
+export function withPageSizes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): DocumentNode {
+  const values: Record<string, unknown> = {};
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of def.variableDefinitions ?? []) {
+      if (v.defaultValue?.kind === Kind.INT) values[v.variable.name.value] = Number(v.defaultValue.value);
+    }
+  }
+  Object.assign(values, variables);
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const firstArg = typeInfo.getFieldDef()?.args.find((a) => a.name === 'first');
+        if (!firstArg) return undefined;
+        const given = (name: string): number | null => {
+          const value = node.arguments?.find((a) => a.name.value === name)?.value;
+          const n =
+            value?.kind === Kind.INT
+              ? Number(value.value)
+              : value?.kind === Kind.VARIABLE
+                ? values[value.name.value]
+                : null;
+          return typeof n === 'number' && Number.isInteger(n) ? n : null;
+        };
+        const size =
+          given('first') ??
+          given('last') ??
+          (typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : DEFAULT_PAGE_SIZE);
+        const first: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: 'first' },
+          value: { kind: Kind.INT, value: String(Math.max(size, 1)) },
+        };
+        const others = (node.arguments ?? []).filter(
+          (a) => a.name.value !== 'first' && a.name.value !== 'last',
+        );
+        return { ...node, arguments: [...others, first] };
+      },
+    }),
+  );
+}
+
+/**
+ * graphql-armor's cost limit, priced on the page sizes the request will really use. It runs when
+ * the operation is about to execute, not in validation: yoga caches validation by query text, so a
+ * verdict there would hold for any variables (`first: $n` checked once with n = 1 would then pass
+ * with n = 100).
+ */
+const costLimit: Plugin = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const priced = withPageSizes(args.schema, args.document, variables);
+    const errors = validate(args.schema, priced, [
+      costLimitRule({
+        maxCost: LIMITS.cost,
+        propagateOnRejection: false,
+        onReject: [(ctx, error) => ctx?.reportError(tooComplex(error))],
+      }),
+    ]);
+    if (errors.length > 0) setResultAndStopExecution({ errors });
+  },
 };
 
 export interface YogaOptions {
   /** Bearer token that the ingestArticle mutation requires; without one, ingestion over GraphQL is off. */
   ingestToken?: string;
+  /** More plugins, after the built-in ones (tests use this to observe a request). */
+  plugins?: Plugin[];
 }
 
 export function createYogaServer(db: Database, options: YogaOptions = {}) {
@@ -43,20 +131,31 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
         ingestToken: options.ingestToken,
         authorization: request.headers.get('authorization'),
       }),
+    // Unexpected errors are masked as "Unexpected error." whatever NODE_ENV says: yoga's development
+    // mode would add the original message and stack, i.e. Neo4j's error text and our Cypher.
+    maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'News knowledge graph', defaultQuery: EXAMPLE_QUERIES },
     plugins: [
-      maxTokensPlugin({ n: LIMITS.tokens }),
-      maxDepthPlugin({ n: LIMITS.depth, flattenFragments: true }),
-      maxAliasesPlugin({ n: LIMITS.aliases }),
-      costLimitPlugin({ maxCost: LIMITS.cost }),
-      codeLimitErrors,
+      // The token limit guards the parser itself, so it must stop parsing: it throws, with the code.
+      maxTokensPlugin({
+        n: LIMITS.tokens,
+        onReject: [
+          (_ctx, error) => {
+            throw tooComplex(error);
+          },
+        ],
+      }),
+      maxDepthPlugin({ n: LIMITS.depth, flattenFragments: true, ...reportLimit }),
+      maxAliasesPlugin({ n: LIMITS.aliases, ...reportLimit }),
+      costLimit,
       useReadinessCheck({
         endpoint: '/ready',
         check: () => db.ping(),
       }),
+      ...(options.plugins ?? []),
     ],
   });
 }

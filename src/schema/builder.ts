@@ -1,7 +1,19 @@
 // Configures the Pothos schema builder; the types themselves live in ./types, one file each.
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
+import { userError } from './errors.js';
+
+/** The object types `node(id:)` can fetch, known once the schema is built (see index.ts). */
+let nodeTypes = new Set<string>();
+export function registerNodeTypes(schema: GraphQLSchema) {
+  nodeTypes = new Set(
+    Object.values(schema.getTypeMap())
+      .filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'))
+      .map((t) => t.name),
+  );
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -18,6 +30,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // A malformed id, or one naming a type that has no global ids, is the client's mistake: say
+    // so with a code, as for any other bad argument (Pothos would throw an uncoded schema error).
+    decodeGlobalID: (globalID: string) => {
+      let decoded: { typename: string; id: string } | undefined;
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        decoded = undefined;
+      }
+      if (!decoded || !nodeTypes.has(decoded.typename)) {
+        throw userError(`not a global id returned by this API: ${JSON.stringify(globalID)}`);
+      }
+      return decoded;
+    },
     edgesFieldOptions: { nullable: false, description: 'The edges of this page.' },
     nodeFieldOptions: { nullable: false, description: 'The object at this edge.' },
     pageInfoFieldOptions: { description: 'Where this page lies in the connection.' },

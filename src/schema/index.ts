@@ -1,6 +1,6 @@
 // Assembles the schema from the type files; printSchema output is sorted so diffs stay readable.
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { builder } from './builder.js';
+import { builder, registerNodeTypes } from './builder.js';
 import './types/common.js';
 import './types/article.js';
 import './types/paragraph.js';
@@ -17,5 +17,6 @@ builder.queryType({
 });
 
 export const schema = builder.toSchema({ sortSchema: true });
+registerNodeTypes(schema);
 
 export const printSortedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

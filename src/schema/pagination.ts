@@ -28,13 +28,15 @@ export interface Connection<T, E = object> {
 const PREFIX = 'cursor:';
 export const toCursor = (offset: number) => Buffer.from(`${PREFIX}${offset}`).toString('base64url');
 
+// Only what toCursor writes: Number() alone would take "cursor:" or "cursor: 1e1" as offsets.
+const CURSOR = /^cursor:(0|[1-9]\d{0,14})$/;
+
 function fromCursor(cursor: string, arg: string): number {
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  const n = Number(decoded.slice(PREFIX.length));
-  if (!decoded.startsWith(PREFIX) || !Number.isInteger(n) || n < 0) {
+  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) {
     throw userError(`"${arg}" is not a cursor returned by this API: ${JSON.stringify(cursor)}`, arg);
   }
-  return n;
+  return Number(match[1]);
 }
 
 function checkSize(value: number | null | undefined, arg: string) {
@@ -47,8 +49,9 @@ function checkSize(value: number | null | undefined, arg: string) {
 export function pageWindow(args: PageArgs, total: number): { start: number; end: number } {
   checkSize(args.first, 'first');
   checkSize(args.last, 'last');
-  let start = args.after ? Math.min(fromCursor(args.after, 'after') + 1, total) : 0;
-  let end = args.before ? Math.max(Math.min(fromCursor(args.before, 'before'), total), start) : total;
+  // An empty string is not a cursor either: refused, not taken as "from the start".
+  let start = args.after != null ? Math.min(fromCursor(args.after, 'after') + 1, total) : 0;
+  let end = args.before != null ? Math.max(Math.min(fromCursor(args.before, 'before'), total), start) : total;
   const first = args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : null);
   if (first != null) end = Math.min(end, start + first);
   if (args.last != null) start = Math.max(start, end - args.last);

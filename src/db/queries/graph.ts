@@ -32,14 +32,26 @@ export const escapeLucene = (s: string) =>
   s.replace(LUCENE_SPECIAL, '\\$&').replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
 
 /**
+ * The English stop words of the index's analyzer ('standard-folding'): they are not indexed, so
+ * as a prefix ("of*") they can only match other words. Lucene's ENGLISH_STOP_WORDS_SET.
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
+/**
  * A query over normalised tokens: the exact phrase ranks first, then all words, then all words
- * as prefixes (for partial input such as "kore utar").
+ * as prefixes (for partial input such as "kore utar"). The prefix form leaves out stop words, or
+ * "government of primor" would find nothing: no indexed word of that name starts with "of".
  */
 export function luceneQuery(tokens: string[]): string {
   const t = tokens.map(escapeLucene);
   const phrase = `"${t.join(' ')}"^4`;
   const all = `(${t.join(' AND ')})^2`;
-  const prefixes = `(${t.map((x) => `${x}*`).join(' AND ')})`;
+  const words = t.filter((x) => !STOP_WORDS.has(x));
+  const prefixes = `(${(words.length > 0 ? words : t).map((x) => `${x}*`).join(' AND ')})`;
   return `${phrase} OR ${all} OR ${prefixes}`;
 }
 
@@ -71,6 +83,24 @@ export const neighbours = (frontier: string[], limit: number): CypherQuery => ({
     ORDER BY from, type, node.id
     LIMIT $limit`,
   params: { frontier, limit: int(limit) },
+});
+
+/**
+ * Every meaningful relationship between the given nodes, each once, as stored. A neighbourhood
+ * found breadth first reaches each node by one relationship; this adds the others between the
+ * nodes it shows (a claim's link to a country that was reached through a person, say).
+ */
+export const relationshipsAmong = (ids: string[]): CypherQuery => ({
+  cypher: `UNWIND $ids AS id
+    CALL (id) {
+      MATCH (x:Entity {id: id}) RETURN x
+      UNION MATCH (x:Claim {id: id}) RETURN x
+      UNION MATCH (x:Event {id: id}) RETURN x
+    }
+    MATCH (x)-[r:${SEMANTIC}]->(y) WHERE y.id IN $ids
+    RETURN elementId(r) AS rid, type(r) AS type, properties(r) AS props, x.id AS source, y.id AS target
+    ORDER BY source, type, target, rid`,
+  params: { ids },
 });
 
 export const startNode = (id: string): CypherQuery => ({

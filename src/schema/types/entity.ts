@@ -337,23 +337,34 @@ builder.interfaceType(PlaceRef, {
       type: [PlaceRef],
       description: 'The places this one lies in, nearest first, up to the country.',
       resolve: async (e, _a, ctx) => {
-        // Walks LOCATED_IN one level per batch; five levels is far beyond any real nesting.
-        const chain: EntityRow[] = [];
-        const seen = new Set([e.id]);
+        // Walks LOCATED_IN up one level at a time, every place of a level in one batch (awaiting
+        // them one by one would send a statement per place); five levels is beyond any real nesting.
+        const found = new Map<string, EntityRow>();
+        const within: [string, string][] = [];
         let frontier = [e];
         for (let level = 0; level < 5 && frontier.length > 0; level++) {
+          const ups = await Promise.all(frontier.map((p) => relations(ctx, p, 'OUTGOING', ['LOCATED_IN'])));
           const next: EntityRow[] = [];
-          for (const place of frontier) {
-            for (const r of await relations(ctx, place, 'OUTGOING', ['LOCATED_IN'])) {
-              if (seen.has(r.to.id) || (r.to.type !== 'Location' && r.to.type !== 'Country')) continue;
-              seen.add(r.to.id);
-              next.push(r.to);
-            }
+          for (const r of ups.flat()) {
+            if (r.to.type !== 'Location' && r.to.type !== 'Country') continue;
+            within.push([r.from.id, r.to.id]);
+            if (r.to.id === e.id || found.has(r.to.id)) continue;
+            found.set(r.to.id, r.to);
+            next.push(r.to);
           }
-          chain.push(...next);
           frontier = next;
         }
-        return chain;
+        // Nearest first means a place comes after every place found that lies in it: Artyom lies
+        // both in Russia and in Primorye, which lies in Russia, so Russia comes after Primorye.
+        // The rank is the longest chain of LOCATED_IN from here (bounded passes, so cycles end).
+        const rank = new Map<string, number>([[e.id, 0]]);
+        for (let pass = 0; pass <= found.size; pass++) {
+          for (const [from, to] of within) {
+            const r = rank.get(from);
+            if (r !== undefined && r + 1 > (rank.get(to) ?? 0) && r < found.size) rank.set(to, r + 1);
+          }
+        }
+        return [...found.values()].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
       },
     }),
     contains: t.field({

@@ -8,6 +8,7 @@ import {
   countTimeline,
   neighbours,
   pageTimeline,
+  relationshipsAmong,
   SEMANTIC_RELATIONSHIPS,
   shortestPaths,
   startNode,
@@ -199,7 +200,7 @@ const Path = builder.objectRef<PathShape>('Path').implement({
 
 async function entityOrThrow(ctx: Context, key: string, arg: string): Promise<NodeRow> {
   const [row] = await ctx.db.readNodes(startNode(key));
-  if (!row) throw userError(`no entity has the key ${JSON.stringify(key)}`, arg);
+  if (!row) throw userError(`"${arg}": no entity has the key ${JSON.stringify(key)}`, arg);
   return row;
 }
 
@@ -213,7 +214,6 @@ async function neighborhood(
 ): Promise<NeighborhoodShape> {
   const center = await entityOrThrow(ctx, key, 'key');
   const nodes = new Map<string, NodeRow>([[center.id, center]]);
-  const edges = new Map<string, GraphEdgeShape>();
   let frontier = [center.id];
   let truncated = false;
   for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
@@ -223,27 +223,29 @@ async function neighborhood(
     const next: string[] = [];
     for (const r of rows) {
       const node = r.node as unknown as NodeRow;
-      const from = nodes.get(String(r.from));
-      if (!from) continue;
-      if (!nodes.has(node.id)) {
-        if (nodes.size >= first) {
-          truncated = true;
-          continue;
-        }
-        nodes.set(node.id, node);
-        next.push(node.id);
+      if (nodes.has(node.id)) continue;
+      if (nodes.size >= first) {
+        truncated = true;
+        continue;
       }
-      edges.set(String(r.rid), {
-        id: String(r.rid),
-        type: String(r.type),
-        source: r.outgoing ? from : node,
-        target: r.outgoing ? node : from,
-        props: (r.props ?? {}) as Record<string, Plain>,
-      });
+      nodes.set(node.id, node);
+      next.push(node.id);
     }
     frontier = next;
   }
-  return { nodes: [...nodes.values()].map((row) => ({ row })), edges: [...edges.values()], truncated };
+  // The edges are every relationship between the nodes kept, not only those the walk crossed:
+  // "the edges between the nodes", so a drawing does not leave out lines between what it shows.
+  const rels = await ctx.db.read(relationshipsAmong([...nodes.keys()]));
+  const edges = rels.map(
+    (r): GraphEdgeShape => ({
+      id: String(r.rid),
+      type: String(r.type),
+      source: nodes.get(String(r.source)) as NodeRow,
+      target: nodes.get(String(r.target)) as NodeRow,
+      props: (r.props ?? {}) as Record<string, Plain>,
+    }),
+  );
+  return { nodes: [...nodes.values()].map((row) => ({ row })), edges, truncated };
 }
 
 const TimelineItem = builder.unionType('TimelineItem', {

@@ -1,0 +1,262 @@
+// Round trips: a nested query costs a fixed number of Cypher statements, however many parents
+// each level has; and every root query starts from an index or a constraint, never a scan.
+import type { Plugin } from 'graphql-yoga';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/context.js';
+import {
+  countSearch,
+  countTimeline,
+  luceneQuery,
+  neighbours,
+  pageSearch,
+  pageTimeline,
+  relationshipsAmong,
+  shortestPaths,
+  startNode,
+} from '../../src/db/queries/graph.js';
+import {
+  type ClaimFilter,
+  countArticles,
+  countClaims,
+  countEntities,
+  countEvents,
+  type EventFilter,
+  pageArticles,
+  pageClaims,
+  pageEntities,
+  pageEvents,
+} from '../../src/db/queries/lists.js';
+import { EDGES, type EdgeName, edgesOf, type NodeLabel, nodesById } from '../../src/db/queries/nodes.js';
+import type { CypherQuery } from '../../src/db/run.js';
+import { ENTITY_TYPES } from '../../src/ingest/document.js';
+import { createYogaServer, type YogaServer } from '../../src/yoga.js';
+import { ARTICLE_KEY, useGraph } from '../helpers.js';
+
+const graph = useGraph();
+
+/** A server whose every request reports how many Cypher statements it sent. */
+let yoga: YogaServer;
+let lastStatements = -1;
+
+beforeAll(() => {
+  const countStatements: Plugin = {
+    onExecute: () => ({
+      onExecuteDone: ({ args }) => {
+        lastStatements = (args.contextValue as unknown as Context).stats.statements;
+      },
+    }),
+  };
+  yoga = createYogaServer(graph.db, { plugins: [countStatements] });
+});
+
+/** Runs a query and returns its data and the number of statements it cost. */
+async function measure(query: string, variables: Record<string, unknown> = {}) {
+  lastStatements = -1;
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  expect(lastStatements).toBeGreaterThan(0);
+  return { data: body.data, statements: lastStatements };
+}
+
+const measured: Record<string, number[]> = {};
+
+describe('a nested query costs the same number of statements for one parent or all', () => {
+  const cases: { name: string; query: string; levels: number; count: (data: any) => number }[] = [
+    {
+      // claims -> participants -> entity.mentions -> paragraph: three levels of lists.
+      name: 'claims > participants > mentions > paragraph',
+      query: `query($n: Int) { claims(first: $n) { edges { node {
+        participants { role entity { key mentions(first: 2) { edges { node { quote paragraph { index } } } } } }
+      } } } }`,
+      levels: 3,
+      count: (d) =>
+        d.claims.edges.flatMap((c: any) => c.node.participants.flatMap((p: any) => p.entity.mentions.edges))
+          .length,
+    },
+    {
+      // people and countries -> claims -> attributions and evidence -> paragraph.
+      name: 'entities > claims > attributedTo/evidence > paragraph',
+      query: `query($n: Int) { entities(types: [Person, Country], first: $n) { edges { node { key
+        claims(first: 4) { edges { roles node { key
+          attributedTo { cue entity { key } evidence { quote } }
+          evidence { start paragraph { index } article { key } }
+        } } }
+      } } } }`,
+      levels: 3,
+      count: (d) => d.entities.edges.flatMap((e: any) => e.node.claims.edges).length,
+    },
+    {
+      // events -> participants -> entity.relations -> other entity's events.
+      name: 'events > participants > relations > events',
+      query: `query($n: Int) { events(first: $n) { edges { node { key
+        participants { entity { key relations { type other { key events(first: 2) { totalCount } } } } }
+        location { key } partOf { key } reportedBy { cue entity { key } }
+      } } } }`,
+      levels: 3,
+      count: (d) =>
+        d.events.edges.flatMap((e: any) => e.node.participants.flatMap((p: any) => p.entity.relations))
+          .length,
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const one = await measure(c.query, { n: 1 });
+      const some = await measure(c.query, { n: 4 });
+      // All of them: the root lists here have 10 to 13 items (a larger page would pass the cost limit).
+      const all = await measure(c.query, { n: 13 });
+      measured[c.name] = [one.statements, some.statements, all.statements];
+      // More parents, more rows at every level ...
+      expect(c.count(all.data)).toBeGreaterThan(c.count(one.data));
+      expect(c.count(all.data)).toBeGreaterThan(10);
+      // ... and not one statement more.
+      expect(all.statements).toBe(one.statements);
+      expect(some.statements).toBe(one.statements);
+      // A count and a page at the root, then a statement or two per level.
+      expect(all.statements).toBeLessThanOrEqual(2 + 3 * c.levels);
+    });
+  }
+
+  it('walking up containing places batches a level for every place at once', async () => {
+    const query = `query($n: Int) { entities(types: [Location], first: $n) { edges { node { key ... on Place { containedIn { key } } } } } }`;
+    const all = await measure(query, { n: 100 });
+    const places = all.data.entities.edges.length;
+    expect(places).toBeGreaterThan(8);
+    measured['locations > containedIn'] = [all.statements];
+    // A count, a page, and one statement per level of LOCATED_IN (the deepest chain is four
+    // places: station, Artyom, Primorye, Russia) — not one per place.
+    expect(all.statements).toBeLessThanOrEqual(2 + 4);
+    // One place whose chain branches: Artyom lies in three places at once, asked in one statement.
+    const station = await measure(
+      `{ entity(key: "place:artyom-station") { ... on Place { containedIn { key } } } }`,
+    );
+    expect(station.data.entity.containedIn).toHaveLength(4);
+    measured['artyom station > containedIn'] = [station.statements];
+    // The entity, then three levels: the station, Artyom, and {Primorye, Far East, Russia} together.
+    expect(station.statements).toBe(1 + 3);
+  });
+
+  it('refetching many objects by global id is one statement per label', async () => {
+    const { data } = await measure(`{ entities(first: 100) { edges { node { id } } } }`);
+    const ids = data.entities.edges.map((e: any) => e.node.id);
+    const refetch = await measure(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { key } } }`, {
+      ids,
+    });
+    expect(refetch.data.nodes).toHaveLength(ids.length);
+    expect(refetch.statements).toBe(1);
+    measured['nodes(47 entities)'] = [refetch.statements];
+  });
+
+  it('reports the counts', () => {
+    console.log('statements per request (n = 1, 4, all):', JSON.stringify(measured));
+    expect(Object.keys(measured).length).toBe(6);
+  });
+});
+
+describe('every root query starts from an index or a constraint', () => {
+  interface PlanNode {
+    operatorType: string;
+    children: PlanNode[];
+  }
+  const operators = (plan: PlanNode): string[] => [
+    plan.operatorType.replace(/@.*$/, ''),
+    ...plan.children.flatMap(operators),
+  ];
+
+  async function explain(query: CypherQuery): Promise<string[]> {
+    const session = graph.db.driver.session({ database: graph.db.name, defaultAccessMode: 'READ' });
+    try {
+      const result = await session.run(`EXPLAIN ${query.cypher}`, query.params ?? {});
+      const plan = result.summary.plan;
+      if (!plan) throw new Error('no plan');
+      return operators(plan as unknown as PlanNode);
+    } finally {
+      await session.close();
+    }
+  }
+
+  const SCANS = ['NodeByLabelScan', 'AllNodesScan', 'UnionNodeByLabelsScan', 'IntersectionNodeByLabelsScan'];
+  const STARTS =
+    /^(NodeUniqueIndexSeek|NodeIndexSeek|NodeIndexSeekByRange|NodeIndexScan|NodeIndexContainsScan|NodeIndexEndsWithScan|MultiNodeIndexSeek|ProcedureCall)/;
+
+  const noFilter: ClaimFilter = {
+    kinds: [],
+    statuses: [],
+    participant: null,
+    role: null,
+    attributedTo: null,
+    from: null,
+    to: null,
+  };
+  const allFilters: ClaimFilter = {
+    kinds: ['ArmsDeal'],
+    statuses: ['ALLEGED'],
+    participant: 'country:north-korea',
+    role: 'SUPPLIER',
+    attributedTo: 'group:experts',
+    from: '2023-01-01',
+    to: '2023-12-31',
+  };
+  const noEventFilter: EventFilter = { kinds: [], participant: null, location: null, from: null, to: null };
+  const eventFilters: EventFilter = {
+    kinds: ['Ceremony'],
+    participant: 'person:kim-jong-un',
+    location: 'country:russia',
+    from: '2023-09-01',
+    to: '2023-09-30',
+  };
+  const types = [...ENTITY_TYPES];
+  const lucene = luceneQuery(['korea', 'utara']);
+  const all = { entity: null, from: '0001-01-01', to: '9999-12-31' };
+  const kim = { entity: 'person:kim-jong-un', from: '2023-09-01', to: '2023-09-30' };
+  const ids = ['person:kim-jong-un', `${ARTICLE_KEY}/claim:unsc-arms-ban`];
+
+  const roots: Record<string, CypherQuery> = {
+    countArticles: countArticles(),
+    pageArticles: pageArticles(0, 20),
+    countEntities: countEntities(types),
+    pageEntities: pageEntities(['Person'], 0, 20),
+    countClaims: countClaims(noFilter),
+    pageClaims: pageClaims(noFilter, 0, 20),
+    'countClaims(filtered)': countClaims(allFilters),
+    'pageClaims(filtered)': pageClaims(allFilters, 0, 20),
+    'pageClaims(role only)': pageClaims({ ...noFilter, role: 'BODY' }, 0, 20),
+    countEvents: countEvents(noEventFilter),
+    pageEvents: pageEvents(noEventFilter, 0, 20),
+    'countEvents(filtered)': countEvents(eventFilters),
+    'pageEvents(filtered)': pageEvents(eventFilters, 0, 20),
+    countSearch: countSearch(lucene, types),
+    pageSearch: pageSearch(lucene, ['Country'], 0, 20),
+    countTimeline: countTimeline(all),
+    pageTimeline: pageTimeline(all, 0, 20),
+    'countTimeline(entity)': countTimeline(kim),
+    'pageTimeline(entity)': pageTimeline(kim, 0, 20),
+    startNode: startNode('person:kim-jong-un'),
+    neighbours: neighbours(ids, 100),
+    relationshipsAmong: relationshipsAmong(ids),
+    shortestPaths: shortestPaths('person:yoon-suk-yeol', 'person:vladimir-putin', 4, 5),
+  };
+  for (const label of ['Article', 'Paragraph', 'Evidence', 'Entity', 'Event', 'Claim'] as NodeLabel[]) {
+    roots[`nodesById(${label})`] = nodesById(label, ids);
+  }
+  for (const name of Object.keys(EDGES) as EdgeName[]) roots[`edgesOf(${name})`] = edgesOf(name, ids);
+
+  for (const [name, query] of Object.entries(roots)) {
+    it(name, async () => {
+      const ops = await explain(query);
+      expect(
+        ops.filter((op) => SCANS.includes(op)),
+        ops.join(' < '),
+      ).toEqual([]);
+      expect(
+        ops.some((op) => STARTS.test(op)),
+        ops.join(' < '),
+      ).toBe(true);
+    });
+  }
+});
