@@ -63,8 +63,9 @@ export function entityNameKeys(e: Pick<EntityDoc, 'labels' | 'aliases'>): string
   return [...new Set(names.map(nameKey).filter(Boolean))];
 }
 
+/** What the full-text index holds: every name as its key (case, accents, punctuation folded). */
 export function searchText(labels: Record<string, string>, aliases: Record<string, string[]>): string {
-  return [...new Set([...Object.values(labels), ...Object.values(aliases).flat()])].join(' | ');
+  return entityNameKeys({ labels, aliases } as Pick<EntityDoc, 'labels' | 'aliases'>).join(' | ');
 }
 
 /** All distinct evidence spans of the document, each placed in its paragraph. */

@@ -231,7 +231,7 @@ describe('every root query starts from an index or a constraint', () => {
     'countEvents(filtered)': countEvents(eventFilters),
     'pageEvents(filtered)': pageEvents(eventFilters, 0, 20),
     countSearch: countSearch(lucene, types),
-    pageSearch: pageSearch(lucene, ['Country'], 0, 20),
+    pageSearch: pageSearch(lucene, 'korea utara', ['Country'], 0, 20),
     countTimeline: countTimeline(all),
     pageTimeline: pageTimeline(all, 0, 20),
     'countTimeline(entity)': countTimeline(kim),

@@ -203,7 +203,7 @@ describe('internal errors are masked', () => {
 
   it('a database failure comes back as "Unexpected error." with no Neo4j text', async () => {
     // Provoke a real database error: the search index is gone.
-    await graph.cypher('DROP INDEX entity_names IF EXISTS');
+    await graph.cypher('DROP INDEX entity_name_keys IF EXISTS');
     try {
       const res = await post(`{ search(query: "korea") { totalCount } }`);
       expect(res.errors).toHaveLength(1);
@@ -219,7 +219,7 @@ describe('internal errors are masked', () => {
   it('masked the same when the server runs with NODE_ENV=development', async () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'development';
-    await graph.cypher('DROP INDEX entity_names IF EXISTS');
+    await graph.cypher('DROP INDEX entity_name_keys IF EXISTS');
     try {
       const res = await post(`{ search(query: "korea") { totalCount } }`);
       expect(res.errors?.[0]?.message).toBe('Unexpected error.');

@@ -138,9 +138,16 @@ describe('Lucene syntax is searched for as text, never run', () => {
   });
 
   it('"NOT Kim" is not a negation, "Kim -Jong" is no exclusion: words are words', async () => {
-    // Run as Lucene, "Korea NOT Utara" would leave North Korea out; as words it finds it.
-    expect((await search('Korea NOT Utara')).edges.map((e) => e.node.key)).toContain('country:north-korea');
+    // Run as Lucene, "Korea NOT Utara" would find South Korea; as words, every one of which must
+    // match, it finds no entity, since none is named "not".
+    expect((await search('Korea NOT Utara')).edges.map((e) => e.node.key)).toEqual([]);
+    expect((await search('Korea Utara')).edges.map((e) => e.node.key)).toContain('country:north-korea');
     expect(await first('Kim -Jong')).toBe('person:kim-jong-un');
+  });
+
+  it('finds names made of short common words, such as "AS" for the United States', async () => {
+    expect(await first('AS')).toBe('country:united-states');
+    expect(await first('Amerika Serikat')).toBe('country:united-states');
   });
 
   it('a wildcard or a field name in the input is not syntax', async () => {

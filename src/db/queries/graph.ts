@@ -32,41 +32,37 @@ export const escapeLucene = (s: string) =>
   s.replace(LUCENE_SPECIAL, '\\$&').replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
 
 /**
- * The English stop words of the index's analyzer ('standard-folding'): they are not indexed, so
- * as a prefix ("of*") they can only match other words. Lucene's ENGLISH_STOP_WORDS_SET.
- */
-const STOP_WORDS = new Set(
-  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
-    ' ',
-  ),
-);
-
-/**
  * A query over normalised tokens: the exact phrase ranks first, then all words, then all words
- * as prefixes (for partial input such as "kore utar"). The prefix form leaves out stop words, or
- * "government of primor" would find nothing: no indexed word of that name starts with "of".
+ * as prefixes (for partial input such as "kore utar"). Every word must match.
  */
 export function luceneQuery(tokens: string[]): string {
   const t = tokens.map(escapeLucene);
   const phrase = `"${t.join(' ')}"^4`;
   const all = `(${t.join(' AND ')})^2`;
-  const words = t.filter((x) => !STOP_WORDS.has(x));
-  const prefixes = `(${(words.length > 0 ? words : t).map((x) => `${x}*`).join(' AND ')})`;
+  const prefixes = `(${t.map((x) => `${x}*`).join(' AND ')})`;
   return `${phrase} OR ${all} OR ${prefixes}`;
 }
 
 export const countSearch = (lucene: string, types: string[]): CypherQuery => ({
-  cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
+  cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node
     WHERE node.type IN $types RETURN count(node) AS total`,
   params: { lucene, types },
 });
 
-export const pageSearch = (lucene: string, types: string[], skip: number, limit: number): CypherQuery => ({
-  cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+/** Entities with a name equal to the whole query come first, then the rest by relevance. */
+export const pageSearch = (
+  lucene: string,
+  key: string,
+  types: string[],
+  skip: number,
+  limit: number,
+): CypherQuery => ({
+  cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node, score
     WHERE node.type IN $types
+    WITH node, score, $key IN node.nameKeys AS exact
     RETURN ${project('Entity', 'node')} AS node, score
-    ORDER BY score DESC, node.id SKIP $skip LIMIT $limit`,
-  params: { lucene, types, skip: int(skip), limit: int(limit) },
+    ORDER BY exact DESC, score DESC, node.id SKIP $skip LIMIT $limit`,
+  params: { lucene, key, types, skip: int(skip), limit: int(limit) },
 });
 
 /** One breadth-first level around the frontier: each relationship with the node at its far end. */

@@ -41,7 +41,7 @@ export const entitiesById = (ids: string[]): CypherQuery => ({
 
 /** Candidates that share a normalised name, found through the full-text index, then matched exactly. */
 export const entitiesByNameKeys = (type: string, keys: string[]): CypherQuery => ({
-  cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
+  cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node
     WITH node WHERE node.type = $type AND any(k IN node.nameKeys WHERE k IN $keys)
     RETURN DISTINCT node.id AS id, node.labelsJson AS labelsJson, node.aliasesJson AS aliasesJson, node.nameKeys AS nameKeys`,
   params: { type, keys, lucene: keys.map((k) => `"${k}"`).join(' OR ') },

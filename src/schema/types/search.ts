@@ -58,7 +58,7 @@ builder.queryField('search', (t) =>
           args,
           () => ctx.db.readCount(countSearch(lucene, types)),
           async (skip, limit) =>
-            (await ctx.db.read(pageSearch(lucene, types, skip, limit))).map((r) => ({
+            (await ctx.db.read(pageSearch(lucene, tokens.join(' '), types, skip, limit))).map((r) => ({
               node: r.node as unknown as EntityRow,
               score: Number(r.score),
               matchedName: matchedName(r.node as unknown as EntityRow, tokens),
