@@ -8,6 +8,7 @@ import {
   contentHash,
   dateProps,
   entityNameKeys,
+  eventSortDates,
   evidenceId,
   scopedId,
   searchText,
@@ -261,6 +262,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
     }
 
     if (doc.events.length > 0) {
+      const sortDates = eventSortDates(doc);
       await tx.run(
         q.createEvents(
           articleId,
@@ -273,8 +275,9 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
               summaryJson: e.summary ? JSON.stringify(e.summary) : null,
               status: e.status,
               ...dateProps(e.time),
-              // Undated facts sort at the article's date, so every event and claim has a place in time.
-              sortDate: dateProps(e.time).sortDate ?? a.publishedOn,
+              // Undated events sort at their larger event's or the article's date, so every event
+              // has a place in time.
+              sortDate: sortDates.get(e.id) ?? a.publishedOn,
             },
           })),
         ),
@@ -292,6 +295,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
             status: c.status,
             hedge: c.hedge ?? null,
             ...dateProps(c.time),
+            // Undated claims sort at the article's date: that is when the article reports them.
             sortDate: dateProps(c.time).sortDate ?? a.publishedOn,
           },
         }));

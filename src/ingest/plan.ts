@@ -57,6 +57,33 @@ export function dateProps(d: PartialDate | undefined): DateProps {
 export const firstDay = (partial: string): string =>
   partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
 
+const lastDay = (partial: string): string => {
+  if (partial.length === 10) return partial;
+  if (partial.length === 7) {
+    const [y, m] = partial.split('-').map(Number) as [number, number];
+    return `${partial}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return `${partial}-12-31`;
+};
+
+/**
+ * The day each event sorts by. An event dated only to its month or year that belongs to a larger
+ * event dated within that period sorts from the larger event's start, not from the first of the
+ * month: the Kim–Putin meeting ("2023-09", part of the visit from 2023-09-12) sorts on the 12th.
+ */
+export function eventSortDates(doc: ArticleDocument): Map<string, string> {
+  const byId = new Map(doc.events.map((e) => [e.id, e]));
+  const sortDate = (id: string, seen: Set<string>): string => {
+    const e = byId.get(id);
+    const own = e?.time ? firstDay(e.time.start) : doc.article.publishedOn;
+    if (!e?.partOf || seen.has(id) || (e.time && e.time.precision === 'DAY')) return own;
+    const parent = sortDate(e.partOf, new Set([...seen, id]));
+    if (!e.time) return parent;
+    return parent > own && parent <= lastDay(e.time.start) ? parent : own;
+  };
+  return new Map(doc.events.map((e) => [e.id, sortDate(e.id, new Set())]));
+}
+
 /** Every name of an entity, in every language, as resolution keys. */
 export function entityNameKeys(e: Pick<EntityDoc, 'labels' | 'aliases'>): string[] {
   const names = [...Object.values(e.labels), ...Object.values(e.aliases ?? {}).flat()];

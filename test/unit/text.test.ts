@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventSortDates } from '../../src/ingest/plan.js';
 import { codePoints, nameKey, sliceCodePoints, spanContext, splitParagraphs } from '../../src/ingest/text.js';
 import { validateDocument } from '../../src/ingest/validate.js';
 
@@ -51,5 +52,39 @@ describe('paragraphs', () => {
     const points = codePoints('abcdefghij');
     expect(spanContext(points, 4, 6, 3)).toEqual({ prefix: 'bcd', suffix: 'ghi' });
     expect(spanContext(points, 0, 2, 3)).toEqual({ prefix: '', suffix: 'cde' });
+  });
+});
+
+describe('event sort dates', () => {
+  const doc = (events: object[]) =>
+    ({ article: { publishedOn: '2023-09-17' }, events }) as unknown as Parameters<typeof eventSortDates>[0];
+
+  it('place a month-dated part of a larger event at the larger event’s start', () => {
+    const dates = eventSortDates(
+      doc([
+        { id: 'visit', time: { start: '2023-09-12', precision: 'DAY' } },
+        { id: 'meeting', partOf: 'visit', time: { start: '2023-09', precision: 'MONTH' } },
+        { id: 'war', time: { start: '2022-02', precision: 'MONTH' } },
+        { id: 'talk', partOf: 'visit' },
+        { id: 'undated' },
+      ]),
+    );
+    expect(Object.fromEntries(dates)).toEqual({
+      visit: '2023-09-12',
+      meeting: '2023-09-12',
+      war: '2022-02-01',
+      talk: '2023-09-12',
+      undated: '2023-09-17',
+    });
+  });
+
+  it('keep an event’s own date when the larger event lies outside its period', () => {
+    const dates = eventSortDates(
+      doc([
+        { id: 'rule', time: { start: '2011', precision: 'YEAR' } },
+        { id: 'part', partOf: 'rule', time: { start: '2010', precision: 'YEAR' } },
+      ]),
+    );
+    expect(dates.get('part')).toBe('2010-01-01');
   });
 });
