@@ -1,5 +1,6 @@
 // Per-request context: the database (counting statements for this request) and the loaders that
 // batch every lookup of one level of a query into one statement.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { NodeRow, Plain } from './db/mappers.js';
 import { EDGES, type EdgeName, edgesOf, type NodeLabel, nodesById } from './db/queries/nodes.js';
@@ -65,6 +66,13 @@ export interface Context {
   canIngest: boolean;
 }
 
+/** Compares in constant time, so response timing does not reveal how much of a token was right. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
 export function createContext(
   db: Database,
   options: { ingestToken?: string; authorization?: string | null } = {},
@@ -77,6 +85,6 @@ export function createContext(
     stats,
     loaders: new Loaders(counted),
     ingestEnabled: Boolean(token),
-    canIngest: Boolean(token) && options.authorization === `Bearer ${token}`,
+    canIngest: Boolean(token) && sameSecret(options.authorization ?? '', `Bearer ${token}`),
   };
 }

@@ -76,7 +76,11 @@ export const RelationType = builder.enumType('RelationType', {
 export const ClaimLinkType = builder.enumType('ClaimLinkType', {
   description: 'How one claim bears on another.',
   values: {
-    CONTRADICTS: { value: 'CONTRADICTS', description: 'The claim disputes the other.' },
+    CONTRADICTS: {
+      value: 'CONTRADICTS',
+      description:
+        'The claim opposes the other: disputes it, or condemns what it describes as wrong or unlawful.',
+    },
     CITES: { value: 'CITES', description: 'The claim invokes the other as grounds.' },
     SUPPORTS: { value: 'SUPPORTS', description: 'The claim backs the other up.' },
   } satisfies Record<(typeof CLAIM_LINK_TYPES)[number], unknown>,
