@@ -1,7 +1,7 @@
 import { countArticles, pageArticles } from '../../db/queries/lists.js';
 import { builder } from '../builder.js';
-import { connectionFromArray, connectionFromQuery } from '../pagination.js';
-import { follow, loadNode, loadTyped } from './common.js';
+import { connectionFromQuery } from '../pagination.js';
+import { followConnection, loadNode, loadTyped } from './common.js';
 import {
   ArticleRef,
   type ArticleRow,
@@ -79,38 +79,22 @@ builder.node(ArticleRef, {
     paragraphs: t.connection({
       type: ParagraphRef,
       description: 'The paragraphs, in order.',
-      resolve: async (a, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'articleParagraphs', a.id)).map((e) => ({ node: e.node as ParagraphRow })),
-          args,
-        ),
+      resolve: async (a, args, ctx) => followConnection<ParagraphRow>(ctx, 'articleParagraphs', a.id, args),
     }),
     entities: t.connection({
       type: EntityRef,
       description: 'Every entity the article mentions.',
-      resolve: async (a, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'articleEntities', a.id)).map((e) => ({ node: e.node as EntityRow })),
-          args,
-        ),
+      resolve: async (a, args, ctx) => followConnection<EntityRow>(ctx, 'articleEntities', a.id, args),
     }),
     events: t.connection({
       type: EventRef,
       description: 'The events the article reports, in time order.',
-      resolve: async (a, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'articleEvents', a.id)).map((e) => ({ node: e.node as EventRow })),
-          args,
-        ),
+      resolve: async (a, args, ctx) => followConnection<EventRow>(ctx, 'articleEvents', a.id, args),
     }),
     claims: t.connection({
       type: ClaimRef,
       description: 'The claims the article reports, in time order.',
-      resolve: async (a, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'articleClaims', a.id)).map((e) => ({ node: e.node as ClaimRow })),
-          args,
-        ),
+      resolve: async (a, args, ctx) => followConnection<ClaimRow>(ctx, 'articleClaims', a.id, args),
     }),
   }),
 });

@@ -11,6 +11,7 @@ import {
   ROLES,
 } from '../../ingest/document.js';
 import { builder } from '../builder.js';
+import { connectionFromArray, type PageArgs } from '../pagination.js';
 
 export const EntityType = builder.enumType('EntityType', {
   description: 'The kinds of entity the graph holds.',
@@ -169,6 +170,14 @@ export const localized = (json: unknown): LocalizedTextShape[] =>
 
 export const follow = (ctx: Context, edge: EdgeName, id: string): Promise<EdgeRow[]> =>
   ctx.loaders.edges(edge).load(id);
+
+/** A connection over the nodes at the far end of one relationship, paged in memory. */
+export async function followConnection<T>(ctx: Context, edge: EdgeName, id: string, args: PageArgs) {
+  return connectionFromArray(
+    (await follow(ctx, edge, id)).map((e) => ({ node: e.node as T })),
+    args,
+  );
+}
 
 export const loadNode = (ctx: Context, label: NodeLabel, id: string | null | undefined) =>
   id ? ctx.loaders.node(label).load(id) : Promise.resolve(null);

@@ -12,6 +12,7 @@ import {
   Direction,
   EntityType,
   follow,
+  followConnection,
   LANG_ARG_DESCRIPTION,
   LocalizedText,
   loadNode,
@@ -310,11 +311,7 @@ builder.interfaceType(EntityRef, {
     articles: t.connection({
       type: ArticleRef,
       description: 'Articles that mention this entity, newest first.',
-      resolve: async (e, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'entityArticles', e.id)).map((x) => ({ node: x.node as ArticleRow })),
-          args,
-        ),
+      resolve: async (e, args, ctx) => followConnection<ArticleRow>(ctx, 'entityArticles', e.id, args),
     }),
     relations: t.field({
       type: [EntityRelation],
@@ -375,11 +372,7 @@ builder.interfaceType(PlaceRef, {
     eventsHere: t.connection({
       type: EventRef,
       description: 'Events that took place here, in time order.',
-      resolve: async (e, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'entityEventsHere', e.id)).map((x) => ({ node: x.node as EventRow })),
-          args,
-        ),
+      resolve: async (e, args, ctx) => followConnection<EventRow>(ctx, 'entityEventsHere', e.id, args),
     }),
   }),
 });

@@ -1,10 +1,11 @@
 import { countEvents, pageEvents } from '../../db/queries/lists.js';
 import { builder } from '../builder.js';
-import { connectionFromArray, connectionFromQuery } from '../pagination.js';
+import { connectionFromQuery } from '../pagination.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import {
   EventStatus,
   follow,
+  followConnection,
   LANG_ARG_DESCRIPTION,
   loadNode,
   loadTyped,
@@ -99,11 +100,7 @@ builder.node(EventRef, {
     claims: t.connection({
       type: ClaimRef,
       description: 'Claims about this event.',
-      resolve: async (e, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'eventClaims', e.id)).map((x) => ({ node: x.node as ClaimRow })),
-          args,
-        ),
+      resolve: async (e, args, ctx) => followConnection<ClaimRow>(ctx, 'eventClaims', e.id, args),
     }),
     article: t.field({
       type: ArticleRef,

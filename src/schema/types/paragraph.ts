@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
-import { connectionFromArray } from '../pagination.js';
-import { follow, loadNode, loadTyped } from './common.js';
+import { followConnection, loadNode, loadTyped } from './common.js';
 import {
   ArticleRef,
   type ArticleRow,
@@ -30,11 +29,7 @@ builder.node(ParagraphRef, {
     evidence: t.connection({
       type: EvidenceRef,
       description: 'The evidence spans that lie in this paragraph, in text order.',
-      resolve: async (p, args, ctx) =>
-        connectionFromArray(
-          (await follow(ctx, 'paragraphEvidence', p.id)).map((e) => ({ node: e.node as EvidenceRow })),
-          args,
-        ),
+      resolve: async (p, args, ctx) => followConnection<EvidenceRow>(ctx, 'paragraphEvidence', p.id, args),
     }),
   }),
 });
