@@ -586,7 +586,7 @@ describe('a changed version of an article', () => {
       entity(key: "item:weapons") { key }
       claims { totalCount }
     }`);
-    expect(res.data).toEqual({ claim: null, entity: null, claims: { totalCount: 11 } });
+    expect(res.data).toEqual({ claim: null, entity: null, claims: { totalCount: 12 } });
   });
 
   it('keeps an entity that another article still mentions', async () => {

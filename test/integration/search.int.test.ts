@@ -104,7 +104,9 @@ describe('the types filter', () => {
       'group:russian-residents',
       'group:russian-state-media',
     ]);
-    expect((await search('Korea Utara', { types: ['Person'] })).totalCount).toBe(0);
+    // The only Person named with "Korea Utara" is Kim, as "orang nomor satu di Korea Utara".
+    const persons = await search('Korea Utara', { types: ['Person'] });
+    expect(persons.edges.map((e) => e.node.key)).toEqual(['person:kim-jong-un']);
   });
 
   it('an empty types list means every type', async () => {
@@ -143,6 +145,13 @@ describe('Lucene syntax is searched for as text, never run', () => {
     expect((await search('Korea NOT Utara')).edges.map((e) => e.node.key)).toEqual([]);
     expect((await search('Korea Utara')).edges.map((e) => e.node.key)).toContain('country:north-korea');
     expect(await first('Kim -Jong')).toBe('person:kim-jong-un');
+  });
+
+  it('ranks a name that starts with the query above longer names that also do', async () => {
+    expect((await search('kim jong')).edges.map((e) => e.node.key).slice(0, 2)).toEqual([
+      'person:kim-jong-un',
+      'item:armoured-train',
+    ]);
   });
 
   it('finds names made of short common words, such as "AS" for the United States', async () => {

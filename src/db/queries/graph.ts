@@ -49,7 +49,10 @@ export const countSearch = (lucene: string, types: string[]): CypherQuery => ({
   params: { lucene, types },
 });
 
-/** Entities with a name equal to the whole query come first, then the rest by relevance. */
+/**
+ * Best match first: a name equal to the whole query, then names that start with it (the
+ * shortest first: "kim jong" finds Kim Jong-un before Kim Jong-un's train), then relevance.
+ */
 export const pageSearch = (
   lucene: string,
   key: string,
@@ -59,9 +62,11 @@ export const pageSearch = (
 ): CypherQuery => ({
   cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node, score
     WHERE node.type IN $types
-    WITH node, score, $key IN node.nameKeys AS exact
+    WITH node, score, $key IN node.nameKeys AS exact,
+         reduce(m = -1, k IN node.nameKeys |
+           CASE WHEN k STARTS WITH $key AND (m < 0 OR size(k) < m) THEN size(k) ELSE m END) AS prefixLength
     RETURN ${project('Entity', 'node')} AS node, score
-    ORDER BY exact DESC, score DESC, node.id SKIP $skip LIMIT $limit`,
+    ORDER BY exact DESC, prefixLength < 0, prefixLength, score DESC, node.id SKIP $skip LIMIT $limit`,
   params: { lucene, key, types, skip: int(skip), limit: int(limit) },
 });
 
