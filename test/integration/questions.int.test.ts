@@ -86,6 +86,22 @@ describe('who attended the farewell ceremony', () => {
   });
 });
 
+describe('what a source reported', () => {
+  it('follows REPORTED_BY back from the reporter: RIA reported the farewell and the departure', async () => {
+    const res = await graph.gql(`{
+      entity(key: "org:ria") { reportedEvents { totalCount edges { node { key } } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.entity.reportedEvents).toEqual({
+      totalCount: 2,
+      edges: [
+        { node: { key: 'c27a19544a1cdf98/event:farewell-ceremony' } },
+        { node: { key: 'c27a19544a1cdf98/event:train-departure' } },
+      ],
+    });
+  });
+});
+
 describe('what North Korea would get in return, and according to whom', () => {
   const QUERY = `{
     claims(filter: { kinds: [ArmsDeal], participant: "country:north-korea", role: SUPPLIER }) {

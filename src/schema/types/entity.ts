@@ -308,6 +308,11 @@ builder.interfaceType(EntityRef, {
         }),
       },
     ),
+    reportedEvents: t.connection({
+      type: EventRef,
+      description: 'Events the article says this entity reported ("lapor kantor berita RIA"), in time order.',
+      resolve: async (e, args, ctx) => followConnection<EventRow>(ctx, 'entityReports', e.id, args),
+    }),
     articles: t.connection({
       type: ArticleRef,
       description: 'Articles that mention this entity, newest first.',
