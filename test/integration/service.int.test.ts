@@ -169,6 +169,21 @@ describe('npm start on the embedded Neo4j', () => {
   });
 });
 
+describe('an external Neo4j', () => {
+  it('that is not there gets one sentence naming the URI', async () => {
+    const port = await freePort();
+    const failed = await startService({
+      NEO4J_URI: `bolt://127.0.0.1:${port}`,
+      NEO4J_PASSWORD: 'whatever-password',
+      NEO4J_CONNECT_TIMEOUT_MS: '2000',
+    }).catch((e) => e);
+    expect(failed.code).toBe(1);
+    expect(String(failed.output).trim()).toMatch(
+      new RegExp(`^error: no Neo4j answers at bolt://127\\.0\\.0\\.1:${port} \\(.*\\): start it, or check NEO4J_URI$`),
+    );
+  });
+});
+
 describe('the embedded Neo4j', () => {
   it('says when its Bolt port is taken', async () => {
     const blocker = createServer();
