@@ -179,7 +179,9 @@ describe('an external Neo4j', () => {
     }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(String(failed.output).trim()).toMatch(
-      new RegExp(`^error: no Neo4j answers at bolt://127\\.0\\.0\\.1:${port} \\(.*\\): start it, or check NEO4J_URI$`),
+      new RegExp(
+        `^error: no Neo4j answers at bolt://127\\.0\\.0\\.1:${port} \\(.*\\): start it, or check NEO4J_URI$`,
+      ),
     );
   });
 });
