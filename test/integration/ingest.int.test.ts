@@ -10,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { IngestError, type IngestReport, ingestDocument } from '../../src/ingest/ingest.js';
 import { ARTICLE_KEY, INGEST_TOKEN, readSeed, SEED_FILE, useGraph } from '../helpers.js';
+import { spans } from '../spans.js';
 
 const graph = useGraph({ seed: false });
 
@@ -46,17 +47,6 @@ async function census(): Promise<Record<string, number>> {
   }
   const { nodes, relationships } = await graph.counts();
   return { ...out, nodes, relationships };
-}
-
-/** Every {quote, start, end} object anywhere in a document. */
-function spans(node: unknown, out: { quote: string; start: number; end: number }[] = []) {
-  if (Array.isArray(node)) for (const n of node) spans(n, out);
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.quote === 'string' && typeof o.start === 'number') out.push(o as never);
-    else for (const v of Object.values(o)) spans(v, out);
-  }
-  return out;
 }
 
 /** What one document must add to an empty graph, counted from the document itself. */

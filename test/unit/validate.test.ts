@@ -4,19 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { codePoints, sliceCodePoints } from '../../src/ingest/text.js';
 import { validateDocument } from '../../src/ingest/validate.js';
+import { spans } from '../spans.js';
 
 const seed = async () => JSON.parse(await readFile('seed/000_c27a19544a1cdf98.json', 'utf8'));
-
-/** Every {quote, start, end} object anywhere in the document. */
-function spans(node: unknown, out: { quote: string; start: number; end: number }[] = []) {
-  if (Array.isArray(node)) for (const n of node) spans(n, out);
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.quote === 'string' && typeof o.start === 'number') out.push(o as never);
-    else for (const v of Object.values(o)) spans(v, out);
-  }
-  return out;
-}
 
 describe('the seed document', () => {
   it('carries the source article verbatim', async () => {
