@@ -19,6 +19,7 @@ import {
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
+import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
 import { DEFAULT_PAGE_SIZE } from './schema/pagination.js';
@@ -138,7 +139,9 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'News knowledge graph', defaultQuery: EXAMPLE_QUERIES },
+    renderGraphiQL: renderLocalGraphiQL,
     plugins: [
+      graphiqlAssets(),
       // The token limit guards the parser itself, so it must stop parsing: it throws, with the code.
       maxTokensPlugin({
         n: LIMITS.tokens,

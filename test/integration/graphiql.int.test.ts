@@ -1,0 +1,35 @@
+// GraphiQL works without the internet: the page loads its scripts and styles from this server.
+import { describe, expect, it } from 'vitest';
+import { useGraph } from '../helpers.js';
+
+const graph = useGraph({ seed: false });
+
+describe('GraphiQL', () => {
+  it('opens with the example queries and loads every asset from this server, none from a CDN', async () => {
+    const page = await graph.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('FarewellCeremony');
+    expect(html).not.toMatch(/https?:\/\//);
+    const assets = [...html.matchAll(/(\/graphiql\/assets\/[^"' >)]+)/g)].map((m) => m[1] as string);
+    expect(assets).toEqual(
+      expect.arrayContaining(['/graphiql/assets/yoga-graphiql.umd.js', '/graphiql/assets/graphiql.css']),
+    );
+    for (const asset of assets) {
+      const res = await graph.yoga.fetch(`http://localhost${asset}`);
+      expect(res.status, asset).toBe(200);
+      expect(res.headers.get('content-type'), asset).toMatch(/^text\/(javascript|css)/);
+      expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
+    }
+  });
+
+  it('serves nothing outside the GraphiQL bundle', async () => {
+    for (const url of [
+      '/graphiql/assets/%2e%2e/package.json',
+      '/graphiql/assets/..%2f..%2fpackage.json',
+      '/graphiql/assets/x.json',
+    ]) {
+      expect((await graph.yoga.fetch(`http://localhost${url}`)).status, url).toBe(404);
+    }
+  });
+});
