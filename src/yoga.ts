@@ -16,7 +16,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
@@ -138,7 +138,12 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'News knowledge graph', defaultQuery: EXAMPLE_QUERIES },
+    // The page's first tab shows `query`; `defaultQuery` is what a new tab starts with.
+    graphiql: {
+      title: 'News knowledge graph',
+      defaultQuery: EXAMPLE_QUERIES,
+      query: EXAMPLE_QUERIES,
+    } as GraphiQLOptions,
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
       graphiqlAssets(),

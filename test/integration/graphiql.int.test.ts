@@ -9,7 +9,10 @@ describe('GraphiQL', () => {
     const page = await graph.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('FarewellCeremony');
+    // The first tab shows the page's `query` option (`defaultQuery` only fills new tabs).
+    const options = JSON.parse(/renderYogaGraphiQL\(root,(\{.*\})\)/.exec(html)?.[1] ?? '{}');
+    expect(options.query).toMatch(/^# Questions the graph of the source article answers/);
+    expect(options.query).toContain('query FarewellCeremony');
     expect(html).not.toMatch(/https?:\/\//);
     const assets = [...html.matchAll(/(\/graphiql\/assets\/[^"' >)]+)/g)].map((m) => m[1] as string);
     expect(assets).toEqual(
