@@ -10,7 +10,7 @@ describe('GraphiQL', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     // The first tab shows the page's `query` option (`defaultQuery` only fills new tabs).
-    const options = JSON.parse(/renderYogaGraphiQL\(root,(\{.*\})\)/.exec(html)?.[1] ?? '{}');
+    const options = JSON.parse(/renderYogaGraphiQL\(root,(\{.*\})\)\}\)<\/script>/.exec(html)?.[1] ?? '{}');
     expect(options.query).toMatch(/^# Questions the graph of the source article answers/);
     expect(options.query).toContain('query FarewellCeremony');
     expect(html).not.toMatch(/https?:\/\//);
