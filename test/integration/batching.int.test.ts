@@ -94,12 +94,12 @@ describe('a nested query costs the same number of statements for one parent or a
       // events -> participants -> entity.relations -> other entity's events.
       name: 'events > participants > relations > events',
       query: `query($n: Int) { events(first: $n) { edges { node { key
-        participants { entity { key relations { type other { key events(first: 2) { totalCount } } } } }
+        participants { entity { key relations(first: 2) { edges { node { type other { key events(first: 1) { totalCount } } } } } } }
         location { key } partOf { key } reportedBy { cue entity { key } }
       } } } }`,
       levels: 3,
       count: (d) =>
-        d.events.edges.flatMap((e: any) => e.node.participants.flatMap((p: any) => p.entity.relations))
+        d.events.edges.flatMap((e: any) => e.node.participants.flatMap((p: any) => p.entity.relations.edges))
           .length,
     },
   ];

@@ -18,10 +18,10 @@ const graph = useGraph();
 const post = (query: string, variables?: Record<string, unknown>) =>
   graph.gql(query, variables, { accept: 'application/graphql-response+json' });
 
-/** `relations { other { … } }` nested n times under entity: depth 2 + 2n. */
+/** `relations { edges { node { other { … } } } }` nested n times under entity: depth 2 + 4n. */
 const nested = (n: number) => {
   let selection = 'key';
-  for (let i = 0; i < n; i++) selection = `relations { other { ${selection} } }`;
+  for (let i = 0; i < n; i++) selection = `relations(first: 1) { edges { node { other { ${selection} } } } }`;
   return `{ entity(key: "country:russia") { ${selection} } }`;
 };
 
@@ -36,17 +36,17 @@ function expectTooComplex(res: Awaited<ReturnType<typeof post>>, message: RegExp
 
 describe('query limits', () => {
   it(`depth over ${LIMITS.depth} is refused, saying the limit and the depth found`, async () => {
-    expectTooComplex(await post(nested(7)), new RegExp(`depth limit of ${LIMITS.depth} exceeded, found 16`));
-    const inside = await post(nested(6)); // depth 14: at the limit, allowed
+    expectTooComplex(await post(nested(4)), new RegExp(`depth limit of ${LIMITS.depth} exceeded, found 18`));
+    const inside = await post(nested(3)); // depth 14: at the limit, allowed
     expect(inside.errors).toBeUndefined();
     expect(inside.status).toBe(200);
   });
 
   it('depth through fragments counts the same', async () => {
     const res = await post(`
-      fragment Deep on Entity { relations { other { relations { other { relations { other { relations { other { relations { other { key } } } } } } } } } } }
-      { entity(key: "country:russia") { relations { other { relations { other { ...Deep } } } } } }`);
-    expectTooComplex(res, /depth limit of 14 exceeded, found 16/);
+      fragment Deep on Entity { relations(first: 1) { edges { node { other { relations(first: 1) { edges { node { other { relations(first: 1) { edges { node { other { key } } } } } } } } } } } } }
+      { entity(key: "country:russia") { relations(first: 1) { edges { node { other { ...Deep } } } } } }`);
+    expectTooComplex(res, /depth limit of 14 exceeded, found 18/);
   });
 
   it(`more than ${LIMITS.aliases} aliases are refused`, async () => {

@@ -197,7 +197,7 @@ describe('what Yoon Suk-yeol contradicts and cites', () => {
     const { entity } = await ask(`{
       entity(key: "person:yoon-suk-yeol") {
         label
-        ... on Person { roles { title to { key } } }
+        ... on Person { roles { totalCount edges { node { title to { key } } } } }
         assertedClaims { totalCount edges { cue node {
           key kind status
           contradicts { key status }
@@ -208,7 +208,10 @@ describe('what Yoon Suk-yeol contradicts and cites', () => {
       }
     }`);
     expect(entity.label).toBe('Yoon Suk-yeol');
-    expect(entity.roles).toEqual([{ title: 'President of South Korea', to: { key: 'country:south-korea' } }]);
+    expect(entity.roles).toEqual({
+      totalCount: 1,
+      edges: [{ node: { title: 'President of South Korea', to: { key: 'country:south-korea' } } }],
+    });
     expect(entity.assertedClaims.totalCount).toBe(1);
     const [edge] = entity.assertedClaims.edges;
     expect(edge.cue).toBe('kata');
@@ -504,18 +507,18 @@ describe('places contain one another', () => {
 
   it('Russia and Primorye list what lies directly in them', async () => {
     const { russia, primorye } = await ask(`{
-      russia: entity(key: "country:russia") { ... on Place { containedIn { key } contains { key } } }
-      primorye: entity(key: "place:primorye") { ... on Place { contains { key } } }
+      russia: entity(key: "country:russia") { ... on Place { containedIn { key } contains { edges { node { key } } } } }
+      primorye: entity(key: "place:primorye") { ... on Place { contains { edges { node { key } } } } }
     }`);
     expect(russia.containedIn).toEqual([]);
-    expect(sorted(russia.contains.map((p: any) => p.key))).toEqual([
+    expect(sorted(russia.contains.edges.map((e: any) => e.node.key))).toEqual([
       'place:artyom',
       'place:primorye',
       'place:russian-aquarium',
       'place:russian-far-east',
       'place:russky-island',
     ]);
-    expect(sorted(primorye.contains.map((p: any) => p.key))).toEqual([
+    expect(sorted(primorye.contains.edges.map((e: any) => e.node.key))).toEqual([
       'org:government-of-primorsky-krai',
       'place:artyom',
     ]);

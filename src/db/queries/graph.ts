@@ -115,7 +115,8 @@ export const shortestPaths = (from: string, to: string, maxHops: number, limit: 
   return {
     cypher: `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
       MATCH p = allShortestPaths((a)-[:${SEMANTIC}*..${maxHops}]-(b))
-      WITH p LIMIT $limit
+      // The same question gives the same paths in the same order.
+      WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT $limit
       RETURN [n IN nodes(p) | ${projectAny('n')}] AS nodes,
              [r IN relationships(p) | {id: elementId(r), type: type(r), props: properties(r),
                start: startNode(r).id, end: endNode(r).id}] AS rels`,

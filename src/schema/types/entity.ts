@@ -318,14 +318,19 @@ builder.interfaceType(EntityRef, {
       description: 'Articles that mention this entity, newest first.',
       resolve: async (e, args, ctx) => followConnection<ArticleRow>(ctx, 'entityArticles', e.id, args),
     }),
-    relations: t.field({
-      type: [EntityRelation],
-      description: 'Relations to other entities (titles held, memberships, containment).',
+    relations: t.connection({
+      type: EntityRelation,
+      description:
+        'Relations to other entities (titles held, memberships, containment), each as an article states it.',
       args: {
         types: t.arg({ type: [RelationType], required: false, description: 'Only these relation types.' }),
         direction: t.arg({ type: Direction, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
       },
-      resolve: (e, args, ctx) => relations(ctx, e, args.direction ?? 'BOTH', args.types),
+      resolve: async (e, args, ctx) =>
+        connectionFromArray(
+          (await relations(ctx, e, args.direction ?? 'BOTH', args.types)).map((node) => ({ node })),
+          args,
+        ),
     }),
   }),
 });
@@ -369,10 +374,19 @@ builder.interfaceType(PlaceRef, {
         return [...found.values()].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
       },
     }),
-    contains: t.field({
-      type: [EntityRef],
-      description: 'What lies directly in this place: places and organizations.',
-      resolve: async (e, _a, ctx) => (await relations(ctx, e, 'INCOMING', ['LOCATED_IN'])).map((r) => r.from),
+    contains: t.connection({
+      type: EntityRef,
+      description: 'What lies directly in this place: places and organizations, each once.',
+      resolve: async (e, args, ctx) => {
+        // Two articles that place the same city here are two relations, but one city.
+        const inside = new Map(
+          (await relations(ctx, e, 'INCOMING', ['LOCATED_IN'])).map((r) => [r.from.id, r.from]),
+        );
+        return connectionFromArray(
+          [...inside.values()].map((node) => ({ node })),
+          args,
+        );
+      },
     }),
     eventsHere: t.connection({
       type: EventRef,
@@ -403,10 +417,14 @@ function relationField(
   description: string,
 ) {
   builder.objectField(ref, field, (t) =>
-    t.field({
-      type: [EntityRelation],
+    t.connection({
+      type: EntityRelation,
       description,
-      resolve: (e, _a, ctx) => relations(ctx, e, direction, [type]),
+      resolve: async (e, args, ctx) =>
+        connectionFromArray(
+          (await relations(ctx, e, direction, [type])).map((node) => ({ node })),
+          args,
+        ),
     }),
   );
 }
