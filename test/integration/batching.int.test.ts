@@ -149,7 +149,7 @@ describe('a nested query costs the same number of statements for one parent or a
     });
     expect(refetch.data.nodes).toHaveLength(ids.length);
     expect(refetch.statements).toBe(1);
-    measured['nodes(47 entities)'] = [refetch.statements];
+    measured[`nodes(${ids.length} entities)`] = [refetch.statements];
   });
 
   it('reports the counts', () => {
