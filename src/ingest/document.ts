@@ -1,6 +1,7 @@
 // The article document: the one format ingestion accepts. schema/article.schema.json is
 // generated from these definitions (npm run schema:print), so code and published schema agree.
 import { z } from 'zod';
+import { isCalendarDate, PARTIAL_DATE } from '../dates.js';
 
 const localId = z
   .string()
@@ -64,22 +65,13 @@ const i18nText = z
   .catchall(text)
   .describe('Text by language tag; English (en) is required.');
 
-const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
-
-/** False for a month or day the calendar lacks ("2023-13", "2023-02-30"); the pattern reports the rest. */
-function inCalendar(s: string): boolean {
-  if (!PARTIAL_DATE.test(s)) return true;
-  const [year = 0, month = 1, day = 1] = s.split('-').map(Number);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 // Checked here, not left to the database: Neo4j's date() would fail in the middle of the write.
 const partialDateText = z
   .string()
   .regex(PARTIAL_DATE, 'YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(inCalendar, { error: (issue) => `not a date in the calendar: ${JSON.stringify(issue.input)}` });
+  .refine((s) => !PARTIAL_DATE.test(s) || isCalendarDate(s), {
+    error: (issue) => `not a date in the calendar: ${JSON.stringify(issue.input)}`,
+  });
 
 export const partialDate = z
   .object({

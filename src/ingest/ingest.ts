@@ -10,8 +10,8 @@ import {
   entityNameKeys,
   eventSortDates,
   evidenceId,
+  nameProps,
   scopedId,
-  searchText,
 } from './plan.js';
 import { splitParagraphs } from './text.js';
 import { type Problem, validateDocument } from './validate.js';
@@ -143,8 +143,7 @@ function entityProps(e: EntityDoc) {
     aliasesJson: JSON.stringify(aliases),
     descriptionJson: e.description ? JSON.stringify(e.description) : null,
     wikidata: e.wikidata ?? null,
-    nameKeys: entityNameKeys(e),
-    searchText: searchText(e.labels, aliases),
+    ...nameProps(e),
   };
 }
 
@@ -223,8 +222,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
           [...names].map(([id, { labels, aliases, descriptionJson, wikidata }]) => ({
             id,
             aliasesJson: JSON.stringify(aliases),
-            nameKeys: entityNameKeys({ labels: labels as EntityDoc['labels'], aliases }),
-            searchText: searchText(labels, aliases),
+            ...nameProps({ labels: labels as EntityDoc['labels'], aliases }),
             descriptionJson,
             wikidata,
           })),

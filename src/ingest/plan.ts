@@ -1,6 +1,7 @@
 // Turns a valid article document into the rows the graph write needs: graph ids, evidence nodes
 // with their context and paragraph, entity name keys, sortable dates. Pure: no database.
 import { createHash } from 'node:crypto';
+import { firstDay, lastDay } from '../dates.js';
 import type { ArticleDocument, EntityDoc, EvidenceSpan, PartialDate } from './document.js';
 import { codePoints, nameKey, spanContext, splitParagraphs } from './text.js';
 
@@ -54,18 +55,6 @@ export function dateProps(d: PartialDate | undefined): DateProps {
   };
 }
 
-export const firstDay = (partial: string): string =>
-  partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
-
-const lastDay = (partial: string): string => {
-  if (partial.length === 10) return partial;
-  if (partial.length === 7) {
-    const [y, m] = partial.split('-').map(Number) as [number, number];
-    return `${partial}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return `${partial}-12-31`;
-};
-
 /**
  * The day each event sorts by. An event dated only to its month or year that belongs to a larger
  * event dated within that period sorts from the larger event's start, not from the first of the
@@ -90,9 +79,10 @@ export function entityNameKeys(e: Pick<EntityDoc, 'labels' | 'aliases'>): string
   return [...new Set(names.map(nameKey).filter(Boolean))];
 }
 
-/** What the full-text index holds: every name as its key (case, accents, punctuation folded). */
-export function searchText(labels: Record<string, string>, aliases: Record<string, string[]>): string {
-  return entityNameKeys({ labels, aliases } as Pick<EntityDoc, 'labels' | 'aliases'>).join(' | ');
+/** The name properties an entity stores: its keys, and the same keys as the text the full-text index holds. */
+export function nameProps(e: Pick<EntityDoc, 'labels' | 'aliases'>) {
+  const nameKeys = entityNameKeys(e);
+  return { nameKeys, searchText: nameKeys.join(' | ') };
 }
 
 /** All distinct evidence spans of the document, each placed in its paragraph. */

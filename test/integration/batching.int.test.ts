@@ -237,7 +237,7 @@ describe('every root query starts from an index or a constraint', () => {
     'countTimeline(entity)': countTimeline(kim),
     'pageTimeline(entity)': pageTimeline(kim, 0, 20),
     startNode: startNode('person:kim-jong-un'),
-    neighbours: neighbours(ids, 100),
+    neighbours: neighbours(ids, [], 100),
     relationshipsAmong: relationshipsAmong(ids),
     shortestPaths: shortestPaths('person:yoon-suk-yeol', 'person:vladimir-putin', 4, 5),
   };

@@ -70,20 +70,18 @@ export const pageSearch = (
   params: { lucene, key, types, skip: int(skip), limit: int(limit) },
 });
 
-/** One breadth-first level around the frontier: each relationship with the node at its far end. */
-export const neighbours = (frontier: string[], limit: number): CypherQuery => ({
+/** One breadth-first level: the nodes one relationship away from the frontier, not yet known. */
+export const neighbours = (frontier: string[], known: string[], limit: number): CypherQuery => ({
   cypher: `UNWIND $frontier AS f
     CALL (f) {
       MATCH (x:Entity {id: f}) RETURN x
       UNION MATCH (x:Claim {id: f}) RETURN x
       UNION MATCH (x:Event {id: f}) RETURN x
     }
-    MATCH (x)-[r:${SEMANTIC}]-(y)
-    RETURN x.id AS from, elementId(r) AS rid, type(r) AS type, properties(r) AS props,
-           startNode(r) = x AS outgoing, ${projectAny('y')} AS node
-    ORDER BY from, type, node.id
-    LIMIT $limit`,
-  params: { frontier, limit: int(limit) },
+    MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT y.id IN $known
+    WITH DISTINCT y ORDER BY y.id LIMIT $limit
+    RETURN ${projectAny('y')} AS node`,
+  params: { frontier, known, limit: int(limit) },
 });
 
 /**

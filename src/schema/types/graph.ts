@@ -217,21 +217,14 @@ async function neighborhood(
   let frontier = [center.id];
   let truncated = false;
   for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-    // Ask for one more than fits, to know whether anything was left out.
-    const rows = await ctx.db.read(neighbours(frontier, first * 20 + 1));
-    if (rows.length > first * 20) truncated = true;
-    const next: string[] = [];
-    for (const r of rows) {
-      const node = r.node as unknown as NodeRow;
-      if (nodes.has(node.id)) continue;
-      if (nodes.size >= first) {
-        truncated = true;
-        continue;
-      }
+    // Ask for one more than still fits, to know whether anything was left out.
+    const room = first - nodes.size;
+    const found = await ctx.db.readNodes(neighbours(frontier, [...nodes.keys()], room + 1));
+    truncated = found.length > room;
+    frontier = found.slice(0, room).map((node) => {
       nodes.set(node.id, node);
-      next.push(node.id);
-    }
-    frontier = next;
+      return node.id;
+    });
   }
   // The edges are every relationship between the nodes kept, not only those the walk crossed:
   // "the edges between the nodes", so a drawing does not leave out lines between what it shows.
