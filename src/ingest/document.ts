@@ -2,40 +2,22 @@
 // generated from these definitions (npm run schema:print), so code and published schema agree.
 import { z } from 'zod';
 import { isCalendarDate, PARTIAL_DATE } from '../dates.js';
+import {
+  CLAIM_KINDS,
+  CLAIM_LINK_TYPES,
+  CLAIM_STATUSES,
+  DATE_PRECISIONS,
+  ENTITY_TYPES,
+  EVENT_STATUSES,
+  PARTS_OF_DAY,
+  RELATION_TYPES,
+  ROLES,
+} from '../vocabulary.js';
 
 const localId = z
   .string()
   .regex(/^[a-z][a-z0-9]*(?:[-:.][a-z0-9]+)*$/, 'lower-case letters, digits and - : . separators')
   .max(120);
-
-export const ENTITY_TYPES = ['Person', 'Organization', 'Country', 'Location', 'Group', 'Item'] as const;
-export const CLAIM_KINDS = ['ArmsDeal', 'UNResolution', 'Statement', 'Assessment'] as const;
-export const CLAIM_STATUSES = ['ASSERTED', 'ALLEGED', 'EXPECTED', 'DENIED', 'CONFIRMED'] as const;
-export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
-export const CLAIM_LINK_TYPES = ['CONTRADICTS', 'CITES', 'SUPPORTS'] as const;
-export const RELATION_TYPES = ['HOLDS_ROLE', 'MEMBER_OF', 'LOCATED_IN'] as const;
-export const ROLES = [
-  'AGENT',
-  'PARTICIPANT',
-  'VISITOR',
-  'HOST',
-  'ATTENDEE',
-  'HONOREE',
-  'PERFORMER',
-  'DESTINATION',
-  'ORIGIN',
-  'PARTY',
-  'SUPPLIER',
-  'RECIPIENT',
-  'ITEM',
-  'COUNTERPART',
-  'SUBJECT',
-  'SPEAKER',
-  'BODY',
-  'TARGET',
-  'SUPPORTER',
-  'ADVERSARY',
-] as const;
 
 export const evidenceSpan = z
   .object({
@@ -77,9 +59,9 @@ export const partialDate = z
   .object({
     start: partialDateText.describe('When it began or happened, to the stated precision.'),
     end: partialDateText.optional().describe('When it ended, for spans of time.'),
-    precision: z.enum(DATE_PRECISIONS).describe('How precisely the text fixes the date.'),
+    precision: z.enum(DATE_PRECISIONS.values).describe('How precisely the text fixes the date.'),
     approximate: z.boolean().optional().describe('The text hedges the time ("sekitar", "around").'),
-    partOfDay: z.enum(['MORNING', 'AFTERNOON', 'EVENING', 'NIGHT']).optional(),
+    partOfDay: z.enum(PARTS_OF_DAY.values).optional(),
     original: text.describe('The wording in the article ("Selasa lalu", "sekitar Senin sore").'),
   })
   .strict()
@@ -88,7 +70,7 @@ export const partialDate = z
 const participant = z
   .object({
     entity: localId.describe('The id of an entity in this document.'),
-    role: z.enum(ROLES),
+    role: z.enum(ROLES.values),
   })
   .strict();
 
@@ -103,7 +85,7 @@ const attribution = z
 export const entityDoc = z
   .object({
     id: localId.describe('Stable id, e.g. "person:kim-jong-un"; an existing entity with this id is reused.'),
-    type: z.enum(ENTITY_TYPES),
+    type: z.enum(ENTITY_TYPES.values),
     labels,
     aliases: aliases.optional(),
     description: i18nText.optional(),
@@ -118,7 +100,7 @@ export const entityDoc = z
 
 export const relationDoc = z
   .object({
-    type: z.enum(RELATION_TYPES),
+    type: z.enum(RELATION_TYPES.values),
     from: localId,
     to: localId,
     title: i18nText.optional().describe('HOLDS_ROLE: the title held ("President of South Korea").'),
@@ -134,7 +116,7 @@ export const eventDoc = z
     kind: text.describe('What sort of event: Visit, Meeting, Ceremony, Departure, Arrival, War, Rule, Tour…'),
     label: i18nText,
     summary: i18nText.optional(),
-    status: z.enum(['OCCURRED', 'ONGOING', 'EXPECTED']).default('OCCURRED'),
+    status: z.enum(EVENT_STATUSES.values).default('OCCURRED'),
     time: partialDate.optional(),
     location: localId.optional().describe('Where it happened: a Location or Country id.'),
     partOf: localId.optional().describe('The larger event it belongs to.'),
@@ -147,10 +129,10 @@ export const eventDoc = z
 export const claimDoc = z
   .object({
     id: localId,
-    kind: z.enum(CLAIM_KINDS),
+    kind: z.enum(CLAIM_KINDS.values),
     summary: text.describe('One line in English.'),
     wording: text.describe('The original-language wording of the claim.'),
-    status: z.enum(CLAIM_STATUSES),
+    status: z.enum(CLAIM_STATUSES.values),
     hedge: text.optional().describe('The word that sets the status ("bisa", "diperkirakan", "dugaan").'),
     time: partialDate.optional(),
     participants: z.array(participant).default([]),
@@ -159,7 +141,7 @@ export const claimDoc = z
       .array(attribution)
       .default([])
       .describe('Who asserts it; empty when the article itself asserts it.'),
-    links: z.array(z.object({ type: z.enum(CLAIM_LINK_TYPES), claim: localId }).strict()).default([]),
+    links: z.array(z.object({ type: z.enum(CLAIM_LINK_TYPES.values), claim: localId }).strict()).default([]),
     evidence,
   })
   .strict();

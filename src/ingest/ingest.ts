@@ -191,9 +191,9 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
     );
     await tx.run(q.createEvidence(articleId, collectEvidence(doc)));
 
-    for (const [type, label] of Object.entries(q.ENTITY_LABEL)) {
+    for (const type of q.ENTITY_TYPES.values) {
       const rows = res.created.filter((e) => e.type === type).map(entityProps);
-      if (rows.length > 0) await tx.run(q.createEntities(label, rows));
+      if (rows.length > 0) await tx.run(q.createEntities(type, rows));
     }
     // Two entities of the document can be one entity of the graph (say "DPRK" and "Korea Utara"):
     // their new names add up in one row, where two rows would let the later overwrite the earlier.
@@ -241,7 +241,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
       ),
     );
 
-    for (const [type, rel] of Object.entries(q.RELATION_TYPE)) {
+    for (const type of q.RELATION_TYPES.values) {
       const rows = doc.relations
         .filter((r) => r.type === type)
         .map((r) => ({
@@ -256,7 +256,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
             evidenceIds: ev(r.evidence),
           },
         }));
-      if (rows.length > 0) await tx.run(q.createRelations(rel, articleId, rows));
+      if (rows.length > 0) await tx.run(q.createRelations(type, articleId, rows));
     }
 
     if (doc.events.length > 0) {
@@ -281,7 +281,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
         ),
       );
     }
-    for (const [kind, label] of Object.entries(q.CLAIM_LABEL)) {
+    for (const kind of q.CLAIM_KINDS.values) {
       const rows = doc.claims
         .filter((c) => c.kind === kind)
         .map((c) => ({
@@ -297,7 +297,7 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
             sortDate: dateProps(c.time).sortDate ?? a.publishedOn,
           },
         }));
-      if (rows.length > 0) await tx.run(q.createClaims(label, articleId, rows));
+      if (rows.length > 0) await tx.run(q.createClaims(kind, articleId, rows));
     }
 
     const scoped = (id: string) => scopedId(articleId, id);
@@ -348,10 +348,10 @@ async function writeDocument(db: Database, doc: ArticleDocument): Promise<Ingest
       q.linkNodes('Claim', 'ATTRIBUTED_TO', 'Entity', links.claimAttributed),
       q.linkNodes('Claim', 'ABOUT', 'Event', links.claimAbout),
       q.linkNodes('Claim', 'EVIDENCED_BY', 'Evidence', links.claimEvidence),
-      ...Object.entries(q.CLAIM_LINK_TYPE).map(([type, rel]) =>
+      ...q.CLAIM_LINK_TYPES.values.map((type) =>
         q.linkNodes(
           'Claim',
-          rel,
+          type,
           'Claim',
           doc.claims.flatMap((c) =>
             c.links

@@ -1,6 +1,8 @@
 // Checks an article document completely before anything is written: the format, every evidence
 // span against the text, and every reference between entities, events and claims. All problems
 // are reported at once, each with the JSON path where it lies.
+
+import { PLACE_TYPES, SPEAKER_TYPES } from '../vocabulary.js';
 import { type ArticleDocument, articleDocument } from './document.js';
 import { codePoints, sliceCodePoints } from './text.js';
 
@@ -78,8 +80,8 @@ function findQuote(points: string[], quote: string): number[] {
   return hits;
 }
 
-const SPEAKER_TYPES = new Set(['Person', 'Organization', 'Country', 'Group']);
-const PLACE_TYPES = new Set(['Location', 'Country']);
+const SPEAKERS = new Set<string>(SPEAKER_TYPES);
+const PLACES = new Set<string>(PLACE_TYPES);
 
 function checkReferences(doc: ArticleDocument): Problem[] {
   const problems: Problem[] = [];
@@ -113,14 +115,14 @@ function checkReferences(doc: ArticleDocument): Problem[] {
     entity(`$.relations[${i}].to`, r.to);
     if (r.type === 'LOCATED_IN') {
       entity(`$.relations[${i}].from`, r.from, new Set(['Location', 'Organization']));
-      entity(`$.relations[${i}].to`, r.to, PLACE_TYPES);
+      entity(`$.relations[${i}].to`, r.to, PLACES);
     }
     if (r.type === 'HOLDS_ROLE' && !r.title) {
       problems.push({ path: `$.relations[${i}].title`, message: 'HOLDS_ROLE needs the title held' });
     }
   });
   doc.events.forEach((ev, i) => {
-    if (ev.location) entity(`$.events[${i}].location`, ev.location, PLACE_TYPES);
+    if (ev.location) entity(`$.events[${i}].location`, ev.location, PLACES);
     if (ev.partOf && !events.has(ev.partOf)) {
       problems.push({ path: `$.events[${i}].partOf`, message: `unknown event "${ev.partOf}"` });
     }
@@ -130,7 +132,7 @@ function checkReferences(doc: ArticleDocument): Problem[] {
       entity(`$.events[${i}].participants[${j}].entity`, p.entity);
     });
     ev.reportedBy.forEach((a, j) => {
-      entity(`$.events[${i}].reportedBy[${j}].entity`, a.entity, SPEAKER_TYPES);
+      entity(`$.events[${i}].reportedBy[${j}].entity`, a.entity, SPEAKERS);
     });
   });
   doc.claims.forEach((c, i) => {
@@ -138,7 +140,7 @@ function checkReferences(doc: ArticleDocument): Problem[] {
       entity(`$.claims[${i}].participants[${j}].entity`, p.entity);
     });
     c.attributedTo.forEach((a, j) => {
-      entity(`$.claims[${i}].attributedTo[${j}].entity`, a.entity, SPEAKER_TYPES);
+      entity(`$.claims[${i}].attributedTo[${j}].entity`, a.entity, SPEAKERS);
     });
     c.about.forEach((id, j) => {
       if (!events.has(id))

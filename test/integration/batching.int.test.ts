@@ -28,7 +28,7 @@ import {
 } from '../../src/db/queries/lists.js';
 import { EDGES, type EdgeName, edgesOf, type NodeLabel, nodesById } from '../../src/db/queries/nodes.js';
 import type { CypherQuery } from '../../src/db/run.js';
-import { ENTITY_TYPES } from '../../src/ingest/document.js';
+import { ENTITY_TYPES } from '../../src/vocabulary.js';
 import { createYogaServer, type YogaServer } from '../../src/yoga.js';
 import { ARTICLE_KEY, useGraph } from '../helpers.js';
 
@@ -210,7 +210,7 @@ describe('every root query starts from an index or a constraint', () => {
     from: '2023-09-01',
     to: '2023-09-30',
   };
-  const types = [...ENTITY_TYPES];
+  const types = [...ENTITY_TYPES.values];
   const lucene = luceneQuery(['korea', 'utara']);
   const all = { entity: null, from: '0001-01-01', to: '9999-12-31' };
   const kim = { entity: 'person:kim-jong-un', from: '2023-09-01', to: '2023-09-30' };

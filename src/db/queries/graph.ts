@@ -1,25 +1,11 @@
 // Search, neighbourhoods, paths and timelines. Variable-length patterns always have an upper
 // bound, and the bound is a validated integer from a fixed range, never client text.
+import { SEMANTIC_RELATIONSHIPS } from '../../vocabulary.js';
 import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 import { project } from './nodes.js';
 
-/** The relationships that carry meaning between entities, events and claims (not provenance). */
-export const SEMANTIC_RELATIONSHIPS = [
-  'PARTICIPANT',
-  'ATTRIBUTED_TO',
-  'REPORTED_BY',
-  'HOLDS_ROLE',
-  'MEMBER_OF',
-  'LOCATED_IN',
-  'AT',
-  'PART_OF',
-  'ABOUT',
-  'CONTRADICTS',
-  'CITES',
-  'SUPPORTS',
-] as const;
-const SEMANTIC = SEMANTIC_RELATIONSHIPS.join('|');
+const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
 
 /** Projects an Entity, Event or Claim node the same way the loaders do. */
 const projectAny = (v: string) =>

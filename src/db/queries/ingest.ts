@@ -1,32 +1,20 @@
 // The Cypher of an article write. Labels and relationship types come only from the fixed maps
 // below, keyed by the document's enums; every value is a parameter.
-import type { CLAIM_KINDS, CLAIM_LINK_TYPES, ENTITY_TYPES, RELATION_TYPES } from '../../ingest/document.js';
+import {
+  CLAIM_KINDS,
+  CLAIM_LINK_TYPES,
+  type ClaimKind,
+  type ClaimLinkType,
+  ENTITY_TYPES,
+  type EntityType,
+  RELATION_TYPES,
+  type RelationType,
+} from '../../vocabulary.js';
 import type { CypherQuery } from '../run.js';
 
-export const ENTITY_LABEL: Record<(typeof ENTITY_TYPES)[number], string> = {
-  Person: 'Person',
-  Organization: 'Organization',
-  Country: 'Country',
-  Location: 'Location',
-  Group: 'Group',
-  Item: 'Item',
-};
-export const CLAIM_LABEL: Record<(typeof CLAIM_KINDS)[number], string> = {
-  ArmsDeal: 'ArmsDeal',
-  UNResolution: 'UNResolution',
-  Statement: 'Statement',
-  Assessment: 'Assessment',
-};
-export const CLAIM_LINK_TYPE: Record<(typeof CLAIM_LINK_TYPES)[number], string> = {
-  CONTRADICTS: 'CONTRADICTS',
-  CITES: 'CITES',
-  SUPPORTS: 'SUPPORTS',
-};
-export const RELATION_TYPE: Record<(typeof RELATION_TYPES)[number], string> = {
-  HOLDS_ROLE: 'HOLDS_ROLE',
-  MEMBER_OF: 'MEMBER_OF',
-  LOCATED_IN: 'LOCATED_IN',
-};
+// Labels and relationship types are the vocabulary's values themselves: the parameter types below
+// admit nothing else, so no client text can reach a label.
+export { CLAIM_KINDS, CLAIM_LINK_TYPES, ENTITY_TYPES, RELATION_TYPES };
 
 export const articleHash = (id: string): CypherQuery => ({
   cypher: 'MATCH (a:Article {id: $id}) RETURN a.contentHash AS hash',
@@ -59,7 +47,7 @@ export const deleteArticleFacts = (id: string): CypherQuery[] => [
         + [(a)<-[:REPORTED_IN]-()-[:PARTICIPANT|ATTRIBUTED_TO|AT|REPORTED_BY]->(e:Entity) | e.id] AS touched`,
     params: { id },
   },
-  ...Object.values(RELATION_TYPE).map((type) => ({
+  ...RELATION_TYPES.values.map((type) => ({
     cypher: `MATCH (x)-[r:${type} {article: $id}]->(y) DELETE r RETURN collect(x.id) + collect(y.id) AS touched`,
     params: { id },
   })),
@@ -111,7 +99,7 @@ export const createEvidence = (articleId: string, rows: unknown[]): CypherQuery 
   params: { articleId, rows },
 });
 
-export const createEntities = (label: string, rows: unknown[]): CypherQuery => ({
+export const createEntities = (label: EntityType, rows: unknown[]): CypherQuery => ({
   cypher: `UNWIND $rows AS row CREATE (e:Entity:${label}) SET e = row`,
   params: { rows },
 });
@@ -133,7 +121,7 @@ export const createMentions = (
   params: { rows },
 });
 
-export const createRelations = (type: string, articleId: string, rows: unknown[]): CypherQuery => ({
+export const createRelations = (type: RelationType, articleId: string, rows: unknown[]): CypherQuery => ({
   cypher: `UNWIND $rows AS row
     MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
     CREATE (a)-[r:${type}]->(b)
@@ -149,7 +137,7 @@ export const createEvents = (articleId: string, rows: unknown[]): CypherQuery =>
   params: { articleId, rows },
 });
 
-export const createClaims = (label: string, articleId: string, rows: unknown[]): CypherQuery => ({
+export const createClaims = (label: ClaimKind, articleId: string, rows: unknown[]): CypherQuery => ({
   cypher: `MATCH (a:Article {id: $articleId})
     UNWIND $rows AS row
     CREATE (c:Claim:${label}) SET c = row.props, c.sortDate = date(row.props.sortDate)
@@ -160,7 +148,15 @@ export const createClaims = (label: string, articleId: string, rows: unknown[]):
 /** Links from claims and events to entities, events and evidence; `rel` comes from a fixed set. */
 export const linkNodes = (
   fromLabel: 'Claim' | 'Event',
-  rel: string,
+  rel:
+    | 'PARTICIPANT'
+    | 'AT'
+    | 'PART_OF'
+    | 'REPORTED_BY'
+    | 'EVIDENCED_BY'
+    | 'ATTRIBUTED_TO'
+    | 'ABOUT'
+    | ClaimLinkType,
   toLabel: 'Entity' | 'Event' | 'Evidence' | 'Claim',
   rows: { from: string; to: string; props: Record<string, unknown> }[],
 ): CypherQuery => ({

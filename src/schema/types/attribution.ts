@@ -1,6 +1,6 @@
 import type { EdgeRow } from '../../context.js';
 import { builder } from '../builder.js';
-import { Role } from './common.js';
+import { Role } from '../enums.js';
 import { EntityRef, type EntityRow, EvidenceRef, type EvidenceRow } from './refs.js';
 
 export interface ParticipantShape {

@@ -2,21 +2,12 @@
 // Each kind is its own type implementing the Claim interface.
 import type { EdgeRow } from '../../context.js';
 import { countClaims, pageClaims } from '../../db/queries/lists.js';
+import { CLAIM_KINDS, type ClaimKind as ClaimKindName } from '../../vocabulary.js';
 import { builder } from '../builder.js';
+import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
-import {
-  ClaimKind,
-  ClaimLinkType,
-  ClaimStatus,
-  Direction,
-  follow,
-  loadNode,
-  loadTyped,
-  PartialDate,
-  partialDate,
-  Role,
-} from './common.js';
+import { follow, loadNode, loadTyped, PartialDate, partialDate } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
 import {
   ArticleRef,
@@ -152,10 +143,10 @@ builder.interfaceType(ClaimRef, {
   }),
 });
 
-function claimNode(name: 'ArmsDeal' | 'UNResolution' | 'Statement' | 'Assessment', description: string) {
+function claimNode(name: ClaimKindName) {
   const ref = builder.objectRef<ClaimRow>(name);
   builder.node(ref, {
-    description,
+    description: CLAIM_KINDS.descriptions[name],
     interfaces: [ClaimRef],
     id: { resolve: (c) => c.id },
     loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids) as Promise<ClaimRow[]>,
@@ -172,10 +163,10 @@ const byRole = (role: string, description: string) => ({
     participants(await follow(ctx, 'claimParticipants', c.id), role).map((p) => p.entity as EntityRow),
 });
 
-const ArmsDeal = claimNode('ArmsDeal', 'A transfer of weapons, or of something in exchange for them.');
-const UNResolution = claimNode('UNResolution', 'What United Nations resolutions decide, and for whom.');
-const Statement = claimNode('Statement', 'Something a speaker states as fact or position.');
-const Assessment = claimNode('Assessment', 'An evaluation or prediction, by a speaker or by the article.');
+const ArmsDeal = claimNode('ArmsDeal');
+const UNResolution = claimNode('UNResolution');
+const Statement = claimNode('Statement');
+const Assessment = claimNode('Assessment');
 
 export const CLAIM_TYPES = [ArmsDeal, UNResolution, Statement, Assessment] as const;
 

@@ -3,14 +3,11 @@
 import type { EdgeRow } from '../../context.js';
 import type { Plain } from '../../db/mappers.js';
 import { countEntities, pageEntities } from '../../db/queries/lists.js';
-import { ENTITY_TYPES } from '../../ingest/document.js';
+import { ENTITY_TYPES, type EntityType as EntityTypeName, PLACE_TYPES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
+import { ClaimKind, ClaimStatus, Direction, EntityType, RelationType, Role } from '../enums.js';
 import { connectionFromArray, connectionFromQuery } from '../pagination.js';
 import {
-  ClaimKind,
-  ClaimStatus,
-  Direction,
-  EntityType,
   follow,
   followConnection,
   LANG_ARG_DESCRIPTION,
@@ -22,8 +19,6 @@ import {
   type PartialDateShape,
   parseMap,
   pick,
-  RelationType,
-  Role,
 } from './common.js';
 import {
   ArticleRef,
@@ -396,11 +391,11 @@ builder.interfaceType(PlaceRef, {
   }),
 });
 
-function entityNode(name: (typeof ENTITY_TYPES)[number], description: string) {
+function entityNode(name: EntityTypeName) {
   const ref = builder.objectRef<EntityRow>(name);
   builder.node(ref, {
-    description,
-    interfaces: name === 'Country' || name === 'Location' ? [EntityRef, PlaceRef] : [EntityRef],
+    description: ENTITY_TYPES.descriptions[name],
+    interfaces: PLACE_TYPES.includes(name) ? [EntityRef, PlaceRef] : [EntityRef],
     id: { resolve: (e) => e.id },
     loadMany: (ids, ctx) => loadTyped(ctx, 'Entity', name, ids) as Promise<EntityRow[]>,
     isTypeOf: (v) => (v as EntityRow).__type === name,
@@ -429,18 +424,12 @@ function relationField(
   );
 }
 
-const Person = entityNode('Person', 'A named person.');
-const Organization = entityNode(
-  'Organization',
-  'A named organization: a body, an agency, a government, a university.',
-);
-const Country = entityNode('Country', 'A country.');
-entityNode('Location', 'A place that is not a country: a city, region, island, station, campus.');
-entityNode(
-  'Group',
-  'An unnamed collective that speaks or acts ("foreign officials and experts", "observers").',
-);
-entityNode('Item', 'A thing traded, sought or used: weapons, technology, aid.');
+const Person = entityNode('Person');
+const Organization = entityNode('Organization');
+const Country = entityNode('Country');
+entityNode('Location');
+entityNode('Group');
+entityNode('Item');
 
 relationField(Person, 'roles', 'HOLDS_ROLE', 'OUTGOING', 'Titles the person holds ("President of Russia").');
 relationField(Organization, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People who hold a title in it.');
@@ -463,7 +452,7 @@ builder.queryFields((t) => ({
     description: 'All entities, by type and then name.',
     args: { types: t.arg({ type: [EntityType], required: false, description: 'Only these types.' }) },
     resolve: (_r, args, ctx) => {
-      const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES];
+      const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES.values];
       return connectionFromQuery(
         args,
         () => ctx.db.readCount(countEntities(types)),

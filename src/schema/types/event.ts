@@ -1,9 +1,9 @@
 import { countEvents, pageEvents } from '../../db/queries/lists.js';
 import { builder } from '../builder.js';
+import { EventStatus, Role } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import {
-  EventStatus,
   follow,
   followConnection,
   LANG_ARG_DESCRIPTION,
@@ -12,7 +12,6 @@ import {
   PartialDate,
   partialDate,
   pick,
-  Role,
 } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
 import {

@@ -9,15 +9,15 @@ import {
   neighbours,
   pageTimeline,
   relationshipsAmong,
-  SEMANTIC_RELATIONSHIPS,
   shortestPaths,
   startNode,
 } from '../../db/queries/graph.js';
 import { builder } from '../builder.js';
+import { RelationshipType, Role } from '../enums.js';
 import { userError } from '../errors.js';
 import { connectionFromQuery } from '../pagination.js';
 import { CLAIM_TYPES } from './claim.js';
-import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick, Role } from './common.js';
+import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
 import { DATE_HINT, dateRange } from './filters.js';
 import { EventRef } from './refs.js';
 
@@ -37,14 +37,6 @@ const globalId = (row: NodeRow) => encodeGlobalID(row.__type, row.id);
 
 const category = (row: NodeRow) =>
   row.__type === 'Event' ? 'Event' : 'kind' in row && 'summary' in row ? 'Claim' : 'Entity';
-
-const RelationshipType = builder.enumType('RelationshipType', {
-  description: 'The relationships that connect entities, events and claims.',
-  values: Object.fromEntries(SEMANTIC_RELATIONSHIPS.map((v) => [v, { value: v }])) as Record<
-    (typeof SEMANTIC_RELATIONSHIPS)[number],
-    { value: (typeof SEMANTIC_RELATIONSHIPS)[number] }
-  >,
-});
 
 const NodeCategory = builder.enumType('NodeCategory', {
   description: 'Whether a graph node is an entity, an event or a claim.',

@@ -1,10 +1,11 @@
 import { countSearch, luceneQuery, pageSearch } from '../../db/queries/graph.js';
-import { ENTITY_TYPES } from '../../ingest/document.js';
 import { nameKey } from '../../ingest/text.js';
+import { ENTITY_TYPES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
+import { EntityType } from '../enums.js';
 import { userError } from '../errors.js';
 import { connectionFromQuery } from '../pagination.js';
-import { EntityType, parseMap } from './common.js';
+import { parseMap } from './common.js';
 import { EntityRef, type EntityRow } from './refs.js';
 
 const MAX_QUERY_LENGTH = 200;
@@ -53,7 +54,7 @@ builder.queryField('search', (t) =>
         if (tokens.length === 0)
           throw userError('"query" must contain at least one letter or digit', 'query');
         const lucene = luceneQuery(tokens);
-        const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES];
+        const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES.values];
         return connectionFromQuery(
           args,
           () => ctx.db.readCount(countSearch(lucene, types)),

@@ -1,0 +1,45 @@
+// The GraphQL enums, each built from its list in src/vocabulary.ts with that list's descriptions.
+import {
+  CLAIM_KINDS,
+  CLAIM_LINK_TYPES,
+  CLAIM_STATUSES,
+  DATE_PRECISIONS,
+  DIRECTIONS,
+  ENTITY_TYPES,
+  EVENT_STATUSES,
+  RELATION_TYPES,
+  ROLES,
+  SEMANTIC_RELATIONSHIPS,
+  type Vocabulary,
+} from '../vocabulary.js';
+import { builder } from './builder.js';
+
+function enumOf<V extends string>(name: string, description: string, vocabulary: Vocabulary<V>) {
+  const values = {} as Record<V, { value: V; description: string }>;
+  for (const value of vocabulary.values)
+    values[value] = { value, description: vocabulary.descriptions[value] };
+  return builder.enumType(name, { description, values });
+}
+
+export const EntityType = enumOf('EntityType', 'The kinds of entity the graph holds.', ENTITY_TYPES);
+export const ClaimKind = enumOf(
+  'ClaimKind',
+  'The kinds of claim: each has its own object type implementing `Claim`.',
+  CLAIM_KINDS,
+);
+export const ClaimStatus = enumOf(
+  'ClaimStatus',
+  'How sure the source is of a claim (after FactBank: certainty according to the source).',
+  CLAIM_STATUSES,
+);
+export const EventStatus = enumOf('EventStatus', 'Whether an event has happened.', EVENT_STATUSES);
+export const Role = enumOf('Role', 'The part an entity plays in an event or a claim.', ROLES);
+export const RelationType = enumOf('RelationType', 'Relations between entities.', RELATION_TYPES);
+export const ClaimLinkType = enumOf('ClaimLinkType', 'How one claim bears on another.', CLAIM_LINK_TYPES);
+export const DatePrecision = enumOf('DatePrecision', 'How precisely the text fixes a date.', DATE_PRECISIONS);
+export const Direction = enumOf('Direction', 'Which way to follow a relation.', DIRECTIONS);
+export const RelationshipType = enumOf(
+  'RelationshipType',
+  'The relationships that connect entities, events and claims.',
+  SEMANTIC_RELATIONSHIPS,
+);
