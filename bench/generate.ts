@@ -17,7 +17,7 @@ import type {
   EvidenceSpan,
   RelationDoc,
 } from '../src/ingest/document.js';
-import { CLAIM_KINDS, CLAIM_STATUSES } from '../src/ingest/document.js';
+import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../src/vocabulary.js';
 import { pick, Random, wordFor, ZipfSampler } from './random.js';
 
 type EntityType = EntityDoc['type'];
@@ -143,7 +143,7 @@ class TextWriter {
   }
 }
 
-const HEDGES: Record<(typeof CLAIM_STATUSES)[number], string | undefined> = {
+const HEDGES: Record<ClaimStatus, string | undefined> = {
   ASSERTED: undefined,
   ALLEGED: 'diduga',
   EXPECTED: 'diperkirakan',
@@ -408,8 +408,10 @@ export class CorpusGenerator {
     const count = rng.int(5, 7);
     for (let j = 0; j < count; j++) {
       // Kinds and statuses rotate, so every kind and status appears, even in one article.
-      const kind = CLAIM_KINDS[(index + j) % CLAIM_KINDS.length] as ClaimDoc['kind'];
-      const status = CLAIM_STATUSES[(index * 3 + j) % CLAIM_STATUSES.length] as ClaimDoc['status'];
+      const kind = CLAIM_KINDS.values[(index + j) % CLAIM_KINDS.values.length] as ClaimDoc['kind'];
+      const status = CLAIM_STATUSES.values[
+        (index * 3 + j) % CLAIM_STATUSES.values.length
+      ] as ClaimDoc['status'];
       const hedge = HEDGES[status];
       const a = actors[(j + rng.int(0, 3)) % actors.length] ?? (chosen[0] as PoolEntity);
       const b = actors.find((e) => e !== a && rng.chance(0.6)) ?? actors.find((e) => e !== a);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusGenerator, generatedEntity } from '../../bench/generate.js';
 import { Random, wordFor, ZipfSampler } from '../../bench/random.js';
-import { CLAIM_KINDS, CLAIM_STATUSES } from '../../src/ingest/document.js';
 import { validateDocument } from '../../src/ingest/validate.js';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '../../src/vocabulary.js';
 import { readSeed } from '../helpers.js';
 import { spans } from '../spans.js';
 
@@ -70,9 +70,9 @@ describe('corpus generator', () => {
   it('writes claims of every kind and status, with attributions, links and events', () => {
     const docs = [...generator.articles(20)];
     const claims = docs.flatMap((d) => d.claims);
-    expect(new Set(claims.map((c) => c.kind))).toEqual(new Set(CLAIM_KINDS));
-    expect(new Set(claims.map((c) => c.status))).toEqual(new Set(CLAIM_STATUSES));
-    expect(new Set(generator.article(0).claims.map((c) => c.status))).toEqual(new Set(CLAIM_STATUSES));
+    expect(new Set(claims.map((c) => c.kind))).toEqual(new Set(CLAIM_KINDS.values));
+    expect(new Set(claims.map((c) => c.status))).toEqual(new Set(CLAIM_STATUSES.values));
+    expect(new Set(generator.article(0).claims.map((c) => c.status))).toEqual(new Set(CLAIM_STATUSES.values));
     expect(claims.some((c) => c.attributedTo.length > 0)).toBe(true);
     expect(claims.some((c) => c.links.length > 0)).toBe(true);
     expect(claims.some((c) => c.about.length > 0)).toBe(true);
