@@ -179,7 +179,10 @@ main(process.argv.slice(2)).then(
     } else if (KNOWN.some((k) => error instanceof k)) {
       say(`error: ${(error as Error).message}`);
     } else {
-      say(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // One line, as for every other failure; the stack only when asked for.
+      const message = error instanceof Error ? error.message : String(error);
+      say(`unexpected error: ${message.split('\n')[0]}`);
+      if (process.env.DEBUG_STACK && error instanceof Error) say(error.stack ?? '');
     }
     process.exit(1);
   },

@@ -7,7 +7,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
   type ArgumentNode,
   type DocumentNode,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLSchema,
   Kind,
   TypeInfo,
@@ -19,6 +19,7 @@ import {
 import { createYoga, type GraphiQLOptions, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
+import { queryTooComplex } from './errors.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
@@ -32,10 +33,7 @@ export const LIMITS = { depth: 14, aliases: 15, cost: 20_000, tokens: 2_000 };
 // rules report instead of throwing, each rejection with a code clients can test and the status
 // yoga gives validation errors (400 for graphql-response+json clients; yoga strips `http` from
 // the response).
-const tooComplex = (error: GraphQLError) =>
-  new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400, spec: true } },
-  });
+const tooComplex = (error: GraphQLError) => queryTooComplex(error.message.replace(/^Syntax Error: /, ''));
 
 const reportLimit = {
   propagateOnRejection: false,

@@ -1,7 +1,9 @@
 // The only module that opens sessions. Reads and writes are managed transactions (retried by the
 // driver on transient errors, so transaction functions must be idempotent), always on the
-// configured database, always with a timeout, sessions always closed.
+// configured database, always with a timeout, sessions always closed. A failure because Neo4j
+// cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { mapDriverError } from './failures.js';
 import { type NodeRow, type Plain, toPlain } from './mappers.js';
 
 export interface CypherQuery {
@@ -66,23 +68,23 @@ export class Database {
 
   /**
    * Whether Neo4j answers now. A readiness probe must answer fast, so this is the one call that
-   * does not go through a managed transaction: those retry for up to 30 s while Neo4j is down.
+   * does not go through a managed transaction, whose retries would delay the answer.
    */
-  async ping(timeoutMs = 3_000): Promise<boolean> {
+  async ping(timeoutMs = 2_000): Promise<boolean> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     let timer: NodeJS.Timeout | undefined;
-    try {
-      const answer = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(() => true);
-      const late = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      return await Promise.race([answer, late]);
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-      await session.close().catch(() => undefined);
-    }
+    const answer = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const up = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    // Not awaited: closing waits for the statement, which a stalled Neo4j never finishes.
+    void answer.finally(() => session.close().catch(() => undefined));
+    return up;
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -112,6 +114,8 @@ export class Database {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)
         : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (error) {
+      throw mapDriverError(error);
     } finally {
       await session.close();
     }

@@ -3,7 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
-import { userError } from './errors.js';
+import { badUserInput } from '../errors.js';
 
 /** The object types `node(id:)` can fetch, known once the schema is built (see index.ts). */
 let nodeTypes = new Set<string>();
@@ -40,7 +40,7 @@ export const builder = new SchemaBuilder<{
         decoded = undefined;
       }
       if (!decoded || !nodeTypes.has(decoded.typename)) {
-        throw userError(`not a global id returned by this API: ${JSON.stringify(globalID)}`);
+        throw badUserInput(`not a global id returned by this API: ${JSON.stringify(globalID)}`);
       }
       return decoded;
     },

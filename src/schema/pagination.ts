@@ -1,6 +1,6 @@
 // Relay cursor pagination over a known total: forward (first/after) and backward (last/before).
 // Cursors are opaque offsets; a page larger than MAX_PAGE_SIZE is refused, not silently cut.
-import { userError } from './errors.js';
+import { badUserInput } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -34,15 +34,16 @@ const CURSOR = /^cursor:(0|[1-9]\d{0,14})$/;
 function fromCursor(cursor: string, arg: string): number {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) {
-    throw userError(`"${arg}" is not a cursor returned by this API: ${JSON.stringify(cursor)}`, arg);
+    throw badUserInput(`"${arg}" is not a cursor returned by this API: ${JSON.stringify(cursor)}`, arg);
   }
   return Number(match[1]);
 }
 
 function checkSize(value: number | null | undefined, arg: string) {
   if (value == null) return;
-  if (value < 0) throw userError(`"${arg}" must not be negative (got ${value})`, arg);
-  if (value > MAX_PAGE_SIZE) throw userError(`"${arg}" must be at most ${MAX_PAGE_SIZE} (got ${value})`, arg);
+  if (value < 0) throw badUserInput(`"${arg}" must not be negative (got ${value})`, arg);
+  if (value > MAX_PAGE_SIZE)
+    throw badUserInput(`"${arg}" must be at most ${MAX_PAGE_SIZE} (got ${value})`, arg);
 }
 
 /** The [start, end) window of the whole list that the arguments select. */

@@ -1,6 +1,6 @@
+import { badUserInput } from '../../errors.js';
 import { codePoints, sliceCodePoints } from '../../ingest/text.js';
 import { builder } from '../builder.js';
-import { userError } from '../errors.js';
 import { follow, loadNode, loadTyped } from './common.js';
 import {
   ArticleRef,
@@ -62,7 +62,7 @@ builder.node(EvidenceRef, {
       resolve: async (e, { chars }, ctx) => {
         const n = chars ?? 80;
         if (n < 0 || n > MAX_CONTEXT)
-          throw userError(`"chars" must be from 0 to ${MAX_CONTEXT} (got ${n})`, 'chars');
+          throw badUserInput(`"chars" must be from 0 to ${MAX_CONTEXT} (got ${n})`, 'chars');
         const article = (await loadNode(ctx, 'Article', e.articleId)) as ArticleRow;
         const points = codePoints(article.text);
         return {

@@ -1,6 +1,6 @@
 // Filter arguments shared by the root lists, and their validation.
 import { firstDay, isCalendarDate, lastDay } from '../../dates.js';
-import { userError } from '../errors.js';
+import { badUserInput } from '../../errors.js';
 
 export const ENTITY_KEY_HINT = 'Entity key, e.g. "country:russia".';
 export const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
@@ -13,13 +13,13 @@ export function dateRange(
   const expand = (value: string | null | undefined, arg: string, end: boolean): string | null => {
     if (value == null) return null;
     if (!isCalendarDate(value)) {
-      throw userError(`"${arg}" must be a date as ${DATE_HINT} (got ${JSON.stringify(value)})`, arg);
+      throw badUserInput(`"${arg}" must be a date as ${DATE_HINT} (got ${JSON.stringify(value)})`, arg);
     }
     return end ? lastDay(value) : firstDay(value);
   };
   const range = { from: expand(from, 'from', false), to: expand(to, 'to', true) };
   if (range.from && range.to && range.from > range.to) {
-    throw userError(`"from" (${from}) is after "to" (${to})`, 'from');
+    throw badUserInput(`"from" (${from}) is after "to" (${to})`, 'from');
   }
   return range;
 }

@@ -12,9 +12,9 @@ import {
   shortestPaths,
   startNode,
 } from '../../db/queries/graph.js';
+import { badUserInput } from '../../errors.js';
 import { builder } from '../builder.js';
 import { RelationshipType, Role } from '../enums.js';
-import { userError } from '../errors.js';
 import { connectionFromQuery } from '../pagination.js';
 import { CLAIM_TYPES } from './claim.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
@@ -192,7 +192,7 @@ const Path = builder.objectRef<PathShape>('Path').implement({
 
 async function entityOrThrow(ctx: Context, key: string, arg: string): Promise<NodeRow> {
   const [row] = await ctx.db.readNodes(startNode(key));
-  if (!row) throw userError(`"${arg}": no entity has the key ${JSON.stringify(key)}`, arg);
+  if (!row) throw badUserInput(`"${arg}": no entity has the key ${JSON.stringify(key)}`, arg);
   return row;
 }
 
@@ -272,9 +272,9 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx) => {
       const depth = args.depth ?? 1;
       const first = args.first ?? 50;
-      if (depth < 1 || depth > 3) throw userError(`"depth" must be from 1 to 3 (got ${depth})`, 'depth');
+      if (depth < 1 || depth > 3) throw badUserInput(`"depth" must be from 1 to 3 (got ${depth})`, 'depth');
       if (first < 1 || first > MAX_NEIGHBORHOOD) {
-        throw userError(`"first" must be from 1 to ${MAX_NEIGHBORHOOD} (got ${first})`, 'first');
+        throw badUserInput(`"first" must be from 1 to ${MAX_NEIGHBORHOOD} (got ${first})`, 'first');
       }
       return neighborhood(ctx, args.key, depth, first);
     },
@@ -292,11 +292,11 @@ builder.queryFields((t) => ({
       const maxHops = args.maxHops ?? 4;
       const first = args.first ?? 5;
       if (maxHops < 1 || maxHops > 6)
-        throw userError(`"maxHops" must be from 1 to 6 (got ${maxHops})`, 'maxHops');
-      if (first < 1 || first > 20) throw userError(`"first" must be from 1 to 20 (got ${first})`, 'first');
+        throw badUserInput(`"maxHops" must be from 1 to 6 (got ${maxHops})`, 'maxHops');
+      if (first < 1 || first > 20) throw badUserInput(`"first" must be from 1 to 20 (got ${first})`, 'first');
       await entityOrThrow(ctx, args.from, 'from');
       await entityOrThrow(ctx, args.to, 'to');
-      if (args.from === args.to) throw userError('"from" and "to" are the same entity', 'to');
+      if (args.from === args.to) throw badUserInput('"from" and "to" are the same entity', 'to');
       const rows = await ctx.db.read(shortestPaths(args.from, args.to, maxHops, first));
       return rows.map((r) => {
         const nodes = r.nodes as unknown as NodeRow[];

@@ -1,7 +1,7 @@
 // Ingestion over GraphQL: the same validation and single-transaction write as `npm run ingest`.
 // Problems with the document come back as data, each with its JSON path.
 
-import { GraphQLError } from 'graphql';
+import { forbidden, unauthenticated } from '../../errors.js';
 import { IngestError, type IngestReport, ingestDocument } from '../../ingest/ingest.js';
 import { builder } from '../builder.js';
 import { loadNode } from './common.js';
@@ -102,12 +102,9 @@ builder.mutationField('ingestArticle', (t) =>
     args: { document: t.arg({ type: 'JSON', required: true, description: 'The article document.' }) },
     resolve: async (_r, { document }, ctx) => {
       if (!ctx.canIngest) {
-        throw new GraphQLError(
-          ctx.ingestEnabled
-            ? 'ingestion needs the header Authorization: Bearer <INGEST_TOKEN>'
-            : 'ingestion over GraphQL is off: the server has no INGEST_TOKEN set',
-          { extensions: { code: ctx.ingestEnabled ? 'UNAUTHENTICATED' : 'FORBIDDEN' } },
-        );
+        throw ctx.ingestEnabled
+          ? unauthenticated('ingestion needs the header Authorization: Bearer <INGEST_TOKEN>')
+          : forbidden('ingestion over GraphQL is off: the server has no INGEST_TOKEN set');
       }
       try {
         return { report: await ingestDocument(ctx.db, document), problems: [] };

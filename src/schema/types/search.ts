@@ -1,9 +1,9 @@
 import { countSearch, luceneQuery, pageSearch } from '../../db/queries/graph.js';
+import { badUserInput } from '../../errors.js';
 import { nameKey } from '../../ingest/text.js';
 import { ENTITY_TYPES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { EntityType } from '../enums.js';
-import { userError } from '../errors.js';
 import { connectionFromQuery } from '../pagination.js';
 import { parseMap } from './common.js';
 import { EntityRef, type EntityRow } from './refs.js';
@@ -45,14 +45,14 @@ builder.queryField('search', (t) =>
       },
       resolve: (_r, args, ctx) => {
         if (args.query.length > MAX_QUERY_LENGTH) {
-          throw userError(
+          throw badUserInput(
             `"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${args.query.length})`,
             'query',
           );
         }
         const tokens = nameKey(args.query).split(' ').filter(Boolean);
         if (tokens.length === 0)
-          throw userError('"query" must contain at least one letter or digit', 'query');
+          throw badUserInput('"query" must contain at least one letter or digit', 'query');
         const lucene = luceneQuery(tokens);
         const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES.values];
         return connectionFromQuery(

@@ -1,0 +1,89 @@
+// Errors meant for clients: one constructor per code in `extensions.code`, with the HTTP status
+// that code answers with. Anything else thrown is masked by the server as "Unexpected error.".
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'QUERY_TOO_COMPLEX'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN';
+
+/**
+ * `spec: true` marks a status that GraphQL over HTTP gives only to clients accepting
+ * application/graphql-response+json; plain application/json clients get 200 with the error, as
+ * the spec's legacy mode says. Statuses without it apply to every client. Yoga reads `http` to
+ * answer and strips it from the response.
+ */
+interface Http {
+  status: number;
+  spec?: boolean;
+  headers?: Record<string, string>;
+}
+
+function clientError(
+  code: ErrorCode,
+  message: string,
+  http?: Http,
+  more: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...more, ...(http ? { http } : {}) } });
+}
+
+/** A bad argument value; `argument` names it so clients can point at the field. */
+export const badUserInput = (message: string, argument?: string) =>
+  clientError('BAD_USER_INPUT', message, undefined, argument ? { argument } : {});
+
+/** A malformed request: not JSON, bad parameters, an unreadable URL. */
+export const badRequest = (message: string) => clientError('BAD_REQUEST', message, { status: 400 });
+
+export const notFound = (message: string) => clientError('NOT_FOUND', message);
+
+/** The request needs credentials it did not carry (or carried wrong ones). */
+export const unauthenticated = (message: string) => clientError('UNAUTHENTICATED', message);
+
+/** The server does not allow this at all, whatever the credentials. */
+export const forbidden = (message: string) => clientError('FORBIDDEN', message);
+
+/** A query over a depth, alias, token or cost limit; rejected before anything runs. */
+export const queryTooComplex = (message: string) =>
+  clientError('QUERY_TOO_COMPLEX', message, { status: 400, spec: true });
+
+export const payloadTooLarge = (message: string) =>
+  clientError('PAYLOAD_TOO_LARGE', message, { status: 413 });
+
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  clientError('TOO_MANY_REQUESTS', message, {
+    status: 429,
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+
+/**
+ * Neo4j cannot be reached (down, restarting, stalled, or timing out). HTTP 503 for every client,
+ * so load balancers and retrying clients see it; nothing from the driver's message is passed on.
+ */
+export const databaseUnavailable = () =>
+  clientError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
+    status: 503,
+    headers: { 'retry-after': '2' },
+  });
+
+/** The server is stopping; the request was not started. */
+export const shuttingDown = () =>
+  clientError('SHUTTING_DOWN', 'The server is shutting down; try again on another instance.', {
+    status: 503,
+    headers: { connection: 'close' },
+  });
+
+export function errorCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export const isDatabaseUnavailable = (error: unknown) => errorCode(error) === 'DATABASE_UNAVAILABLE';
