@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSortDates } from '../../src/ingest/plan.js';
+import { eventSortDates } from '../../src/ingest/rows.js';
 import { codePoints, nameKey, sliceCodePoints, spanContext, splitParagraphs } from '../../src/ingest/text.js';
 import { validateDocument } from '../../src/ingest/validate.js';
 

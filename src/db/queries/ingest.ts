@@ -145,6 +145,12 @@ export const createClaims = (label: ClaimKind, articleId: string, rows: unknown[
   params: { articleId, rows },
 });
 
+export interface LinkRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
 /** Links from claims and events to entities, events and evidence; `rel` comes from a fixed set. */
 export const linkNodes = (
   fromLabel: 'Claim' | 'Event',
@@ -158,7 +164,7 @@ export const linkNodes = (
     | 'ABOUT'
     | ClaimLinkType,
   toLabel: 'Entity' | 'Event' | 'Evidence' | 'Claim',
-  rows: { from: string; to: string; props: Record<string, unknown> }[],
+  rows: LinkRow[],
 ): CypherQuery => ({
   cypher: `UNWIND $rows AS row
     MATCH (x:${fromLabel} {id: row.from}) MATCH (y:${toLabel} {id: row.to})
