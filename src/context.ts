@@ -2,57 +2,80 @@
 // batch every lookup of one level of a query into one statement.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { NodeRow, Plain } from './db/mappers.js';
-import { EDGES, type EdgeName, edgesOf, type NodeLabel, nodesById } from './db/queries/nodes.js';
+import type { EdgeName } from './db/queries/edges.js';
+import { articleTexts, nodesById } from './db/queries/nodes.js';
+import { compareKeys } from './db/queries/order.js';
+import { type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
+import type { AnyRow, NodeLabel, RowOf } from './db/queries/rows.js';
 import type { Database, QueryStats } from './db/run.js';
 
-export type { NodeRow };
+/** A page of one parent's relationship, in order, trimmed to the window. */
+export interface EdgePage<E extends EdgeName> {
+  items: EdgeItem<E>[];
+  /** Whether more items lie beyond the page in the direction it was read. */
+  more: boolean;
+  /** How many items pass the filter in all, when the request asked for it. */
+  total: number | null;
+}
 
-export interface EdgeRow {
-  node: NodeRow;
-  rel: Record<string, Plain>;
-  type: string | null;
+/** Puts a page in order (the database collects it, not always in order) and trims the extra item. */
+export function settle<T extends { keys: unknown[] }>(items: T[], request: PageRequest) {
+  const sorted = [...items].sort((a, b) => compareKeys(request.order, a.keys, b.keys));
+  if (request.window.backward) sorted.reverse();
+  const more = sorted.length > request.window.limit;
+  const page = sorted.slice(0, request.window.limit);
+  if (request.window.backward) page.reverse();
+  return { items: page, more };
 }
 
 export class Loaders {
-  private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, NodeRow | null>>();
-  private readonly edgeLoaders = new Map<EdgeName, DataLoader<string, EdgeRow[]>>();
+  private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, AnyRow | null>>();
+  private readonly pageLoaders = new Map<string, DataLoader<string, EdgePage<EdgeName>>>();
+  readonly articleText: DataLoader<string, string | null>;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.articleText = new DataLoader(async (ids) => {
+      const texts = new Map((await db.read(articleTexts(ids))).map((r) => [r.id, r.text]));
+      return ids.map((id) => texts.get(id) ?? null);
+    });
+  }
 
-  node(label: NodeLabel): DataLoader<string, NodeRow | null> {
+  node<L extends NodeLabel>(label: L): DataLoader<string, RowOf[L] | null> {
     let loader = this.nodeLoaders.get(label);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const rows = await this.db.read(nodesById(label, ids));
-        const byId = new Map(rows.map((r) => [(r.node as NodeRow).id, r.node as NodeRow]));
+        const byId = new Map(rows.map((r) => [r.node.id, r.node]));
         return ids.map((id) => byId.get(id) ?? null);
       });
       this.nodeLoaders.set(label, loader);
     }
-    return loader;
+    // The map holds one loader per label, created above for exactly this label.
+    return loader as unknown as DataLoader<string, RowOf[L] | null>;
   }
 
-  edges(name: EdgeName): DataLoader<string, EdgeRow[]> {
-    let loader = this.edgeLoaders.get(name);
+  /** One page of `edge` per parent; parents asking the same page of the same edge share a statement. */
+  page<E extends EdgeName>(edge: E, request: PageRequest): DataLoader<string, EdgePage<E>> {
+    const key = `${edge} ${JSON.stringify(request)}`;
+    let loader = this.pageLoaders.get(key);
     if (!loader) {
-      const target = EDGES[name].to;
-      loader = new DataLoader(async (ids) => {
-        const rows = await this.db.read(edgesOf(name, ids));
-        const byParent = new Map<string, EdgeRow[]>(ids.map((id) => [id, []]));
-        for (const r of rows) {
-          const node = r.node as NodeRow;
+      const target = edgeSpec(edge).to;
+      const load = async (ids: readonly string[]): Promise<EdgePage<E>[]> => {
+        const rows = await this.db.read(edgePages(edge, ids, request));
+        const byParent = new Map(rows.map((r) => [r.parent, r]));
+        return ids.map((id) => {
+          const row = byParent.get(id);
+          const { items, more } = settle(row?.items ?? [], request);
           // What one level loads, the next level finds in the cache instead of asking again.
-          this.node(target).prime(node.id, node);
-          byParent
-            .get(r.parent as string)
-            ?.push({ node, rel: (r.rel ?? {}) as Record<string, Plain>, type: r.type as string | null });
-        }
-        return ids.map((id) => byParent.get(id) ?? []);
-      });
-      this.edgeLoaders.set(name, loader);
+          for (const item of items) this.node(target).prime(item.node.id, item.node);
+          return { items, more, total: row ? (row.total ?? null) : request.total ? 0 : null };
+        });
+      };
+      loader = new DataLoader(load) as unknown as DataLoader<string, EdgePage<EdgeName>>;
+      this.pageLoaders.set(key, loader);
     }
-    return loader;
+    // Keyed by the edge's name above, so the loader's pages are of this edge.
+    return loader as unknown as DataLoader<string, EdgePage<E>>;
   }
 }
 

@@ -4,14 +4,20 @@
 // cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { mapDriverError } from './failures.js';
-import { type NodeRow, type Plain, toPlain } from './mappers.js';
-
-export interface CypherQuery {
-  cypher: string;
-  params?: Record<string, unknown>;
-}
+import { type Plain, toPlain } from './mappers.js';
 
 export type Row = Record<string, Plain>;
+
+/**
+ * A statement and its parameters. `R` is the shape of one result row, declared by the builder
+ * beside the RETURN clause that makes it; reading the query yields rows of that shape.
+ */
+export interface CypherQuery<R = Row> {
+  cypher: string;
+  params?: Record<string, unknown>;
+  /** Phantom: never set; carries the row type from the builder to the reader. */
+  readonly __row?: R;
+}
 
 export interface QueryStats {
   /** Cypher statements sent to Neo4j, for round-trip accounting. */
@@ -27,7 +33,7 @@ export interface Updates {
 }
 
 export interface Tx {
-  run(query: CypherQuery): Promise<Row[]>;
+  run<R>(query: CypherQuery<R>): Promise<R[]>;
   /** What this transaction attempt has changed so far. */
   readonly updates: Updates;
 }
@@ -45,17 +51,8 @@ export class Database {
     return new Database(this.driver, this.name, this.txTimeoutMs, stats);
   }
 
-  read(query: CypherQuery): Promise<Row[]> {
+  read<R>(query: CypherQuery<R>): Promise<R[]> {
     return this.transaction('READ', (tx) => tx.run(query));
-  }
-
-  /** Reads a query that returns one projected node per row, as `node`. */
-  async readNodes(query: CypherQuery): Promise<NodeRow[]> {
-    return (await this.read(query)).map((r) => r.node as NodeRow);
-  }
-
-  async readCount(query: CypherQuery): Promise<number> {
-    return Number((await this.read(query))[0]?.total ?? 0);
   }
 
   readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -101,12 +98,14 @@ export class Database {
       };
       return {
         updates,
-        run: async ({ cypher, params }) => {
+        run: async <R>({ cypher, params }: CypherQuery<R>): Promise<R[]> => {
           if (this.stats) this.stats.statements += 1;
           const result = await tx.run(cypher, params ?? {});
           const counted = result.summary.counters.updates() as unknown as Record<keyof Updates, number>;
           for (const key of Object.keys(updates) as (keyof Updates)[]) updates[key] += counted[key] ?? 0;
-          return result.records.map((r) => toPlain(r.toObject()) as Row);
+          // The one place rows take their declared shape: the builder of each query states what its
+          // RETURN clause projects (CypherQuery<R>); the values are plain data after toPlain.
+          return result.records.map((r) => toPlain(r.toObject()) as R);
         },
       };
     };

@@ -20,7 +20,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
-  Connection: { totalCount: number };
+  // A number, or a function that counts when the client selects totalCount (see pagination.ts).
+  Connection: { totalCount: number | (() => Promise<number>) };
   Scalars: {
     JSON: { Input: unknown; Output: unknown };
   };
@@ -77,7 +78,10 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many edges the whole connection has.', resolve: (parent) => parent.totalCount }),
+  t.int({
+    description: 'How many edges the whole connection has.',
+    resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount),
+  }),
 );
 
 builder.scalarType('JSON', {

@@ -6,10 +6,15 @@ import './types/article.js';
 import './types/paragraph.js';
 import './types/evidence.js';
 import './types/entity.js';
+import './types/place.js';
+import './types/relation.js';
 import './types/event.js';
 import './types/claim.js';
 import './types/search.js';
-import './types/graph.js';
+import './types/drawing.js';
+import './types/neighborhood.js';
+import './types/path.js';
+import './types/timeline.js';
 import './types/ingest.js';
 
 builder.queryType({

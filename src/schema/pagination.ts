@@ -1,5 +1,7 @@
-// Relay cursor pagination over a known total: forward (first/after) and backward (last/before).
-// Cursors are opaque offsets; a page larger than MAX_PAGE_SIZE is refused, not silently cut.
+// Relay cursor pagination. Lists read from the database page by keyset: a cursor holds the sort
+// keys of its item, so the next page starts right after it however the list changed meanwhile.
+// Lists built in memory page by offset. A page larger than MAX_PAGE_SIZE is refused, not cut.
+import type { Order, Window } from '../db/queries/order.js';
 import { badUserInput } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,11 +21,104 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
+/** A connection as resolvers return it; the count is computed only when a client asks for it. */
 export interface Connection<T, E = object> {
   edges: ({ cursor: string; node: T } & E)[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | (() => Promise<number>);
 }
+
+function checkSize(value: number | null | undefined, arg: string) {
+  if (value == null) return;
+  if (value < 0) throw badUserInput(`"${arg}" must not be negative (got ${value})`, arg);
+  if (value > MAX_PAGE_SIZE)
+    throw badUserInput(`"${arg}" must be at most ${MAX_PAGE_SIZE} (got ${value})`, arg);
+}
+
+const notACursor = (arg: string, cursor: string) =>
+  badUserInput(`"${arg}" is not a cursor returned by this API: ${JSON.stringify(cursor)}`, arg);
+
+// ---- Keyset cursors ------------------------------------------------------------------------
+
+const KEYSET = 'k1:';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const keysetCursor = (order: Order, keys: readonly unknown[]) =>
+  Buffer.from(`${KEYSET}${JSON.stringify([order.name, ...keys])}`).toString('base64url');
+
+/** The sort keys a cursor holds, checked against the order it must come from. */
+function fromKeysetCursor(cursor: string, order: Order, arg: string): unknown[] {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  let parsed: unknown;
+  try {
+    parsed = text.startsWith(KEYSET) ? JSON.parse(text.slice(KEYSET.length)) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== order.keys.length + 1 || parsed[0] !== order.name) {
+    throw notACursor(arg, cursor);
+  }
+  const keys = parsed.slice(1);
+  order.keys.forEach((key, i) => {
+    const value = keys[i];
+    const ok =
+      key.type === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : typeof value === 'string' && (key.type !== 'date' || DATE.test(value));
+    if (!ok) throw notACursor(arg, cursor);
+  });
+  return keys;
+}
+
+/**
+ * The window the arguments select, read forward (first/after) or, with only `last`, backward
+ * from the end. With both first and last, the first `first` items are read and the last `last`
+ * of them kept (Relay's rule).
+ */
+export function keysetWindow(args: PageArgs, order: Order): Window & { keepLast: number | null } {
+  checkSize(args.first, 'first');
+  checkSize(args.last, 'last');
+  const after = args.after != null ? fromKeysetCursor(args.after, order, 'after') : null;
+  const before = args.before != null ? fromKeysetCursor(args.before, order, 'before') : null;
+  const backward = args.first == null && args.last != null;
+  const limit = backward ? (args.last as number) : (args.first ?? DEFAULT_PAGE_SIZE);
+  return backward
+    ? { limit, backward, after: before, before: after, keepLast: null }
+    : { limit, backward, after, before, keepLast: args.first != null ? (args.last ?? null) : null };
+}
+
+/** The connection over a page read with a keyset window. */
+export function keysetConnection<T, E extends object>(
+  order: Order,
+  window: ReturnType<typeof keysetWindow>,
+  args: PageArgs,
+  page: { items: ({ node: T; keys: unknown[] } & E)[]; more: boolean },
+  totalCount: Connection<T, E>['totalCount'],
+): Connection<T, E> {
+  let items = page.items;
+  let dropped = false;
+  if (window.keepLast != null && items.length > window.keepLast) {
+    items = items.slice(items.length - window.keepLast);
+    dropped = true;
+  }
+  const edges = items.map(({ keys, ...rest }) => ({
+    ...(rest as unknown as { node: T } & E),
+    cursor: keysetCursor(order, keys),
+  }));
+  const forward = !window.backward;
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasPreviousPage: forward ? args.after != null || dropped : page.more || args.after != null,
+      hasNextPage: forward ? page.more || args.before != null : args.before != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+// ---- Offset cursors, for lists built in memory ------------------------------------------------
 
 const PREFIX = 'cursor:';
 export const toCursor = (offset: number) => Buffer.from(`${PREFIX}${offset}`).toString('base64url');
@@ -33,17 +128,8 @@ const CURSOR = /^cursor:(0|[1-9]\d{0,14})$/;
 
 function fromCursor(cursor: string, arg: string): number {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) {
-    throw badUserInput(`"${arg}" is not a cursor returned by this API: ${JSON.stringify(cursor)}`, arg);
-  }
+  if (!match) throw notACursor(arg, cursor);
   return Number(match[1]);
-}
-
-function checkSize(value: number | null | undefined, arg: string) {
-  if (value == null) return;
-  if (value < 0) throw badUserInput(`"${arg}" must not be negative (got ${value})`, arg);
-  if (value > MAX_PAGE_SIZE)
-    throw badUserInput(`"${arg}" must be at most ${MAX_PAGE_SIZE} (got ${value})`, arg);
 }
 
 /** The [start, end) window of the whole list that the arguments select. */
@@ -86,7 +172,7 @@ export function connectionFromArray<T, E extends object = object>(
   return connection(window, items.length, items.slice(window.start, window.end));
 }
 
-/** Paginates a list that the database counts and slices. */
+/** Paginates a list that the database counts and slices by offset (search results, by score). */
 export async function connectionFromQuery<T, E extends object = object>(
   args: PageArgs,
   count: () => Promise<number>,

@@ -3,30 +3,33 @@
 import type { Plugin } from 'graphql-yoga';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
+import { EDGES, type EdgeName } from '../../src/db/queries/edges.js';
 import {
   countSearch,
-  countTimeline,
   luceneQuery,
   neighbours,
   pageSearch,
-  pageTimeline,
   relationshipsAmong,
   shortestPaths,
   startNode,
+  TIMELINE_ORDER,
+  timeline,
 } from '../../src/db/queries/graph.js';
 import {
+  ARTICLES_ORDER,
+  articles,
   type ClaimFilter,
-  countArticles,
-  countClaims,
-  countEntities,
-  countEvents,
+  claims,
+  ENTITIES_ORDER,
   type EventFilter,
-  pageArticles,
-  pageClaims,
-  pageEntities,
-  pageEvents,
+  entities,
+  events,
+  TIME_ORDER,
 } from '../../src/db/queries/lists.js';
-import { EDGES, type EdgeName, edgesOf, type NodeLabel, nodesById } from '../../src/db/queries/nodes.js';
+import { nodesById } from '../../src/db/queries/nodes.js';
+import type { Order } from '../../src/db/queries/order.js';
+import { edgePages, type RootSource, rootPage } from '../../src/db/queries/pages.js';
+import type { NodeLabel } from '../../src/db/queries/rows.js';
 import type { CypherQuery } from '../../src/db/run.js';
 import { ENTITY_TYPES } from '../../src/vocabulary.js';
 import { createYogaServer, type YogaServer } from '../../src/yoga.js';
@@ -168,7 +171,7 @@ describe('every root query starts from an index or a constraint', () => {
     ...plan.children.flatMap(operators),
   ];
 
-  async function explain(query: CypherQuery): Promise<string[]> {
+  async function explain(query: CypherQuery<unknown>): Promise<string[]> {
     const session = graph.db.driver.session({ database: graph.db.name, defaultAccessMode: 'READ' });
     try {
       const result = await session.run(`EXPLAIN ${query.cypher}`, query.params ?? {});
@@ -216,26 +219,21 @@ describe('every root query starts from an index or a constraint', () => {
   const kim = { entity: 'person:kim-jong-un', from: '2023-09-01', to: '2023-09-30' };
   const ids = ['person:kim-jong-un', `${ARTICLE_KEY}/claim:unsc-arms-ban`];
 
-  const roots: Record<string, CypherQuery> = {
-    countArticles: countArticles(),
-    pageArticles: pageArticles(0, 20),
-    countEntities: countEntities(types),
-    pageEntities: pageEntities(['Person'], 0, 20),
-    countClaims: countClaims(noFilter),
-    pageClaims: pageClaims(noFilter, 0, 20),
-    'countClaims(filtered)': countClaims(allFilters),
-    'pageClaims(filtered)': pageClaims(allFilters, 0, 20),
-    'pageClaims(role only)': pageClaims({ ...noFilter, role: 'BODY' }, 0, 20),
-    countEvents: countEvents(noEventFilter),
-    pageEvents: pageEvents(noEventFilter, 0, 20),
-    'countEvents(filtered)': countEvents(eventFilters),
-    'pageEvents(filtered)': pageEvents(eventFilters, 0, 20),
+  const window = { limit: 20, backward: false, after: null, before: null };
+  const page = (source: RootSource, order: Order) => rootPage(source, { order, window, total: true });
+  const roots: Record<string, CypherQuery<unknown>> = {
+    articles: page(articles, ARTICLES_ORDER),
+    entities: page(entities(types), ENTITIES_ORDER),
+    'entities(Person)': page(entities(['Person']), ENTITIES_ORDER),
+    claims: page(claims(noFilter), TIME_ORDER),
+    'claims(filtered)': page(claims(allFilters), TIME_ORDER),
+    'claims(role only)': page(claims({ ...noFilter, role: 'BODY' }), TIME_ORDER),
+    events: page(events(noEventFilter), TIME_ORDER),
+    'events(filtered)': page(events(eventFilters), TIME_ORDER),
     countSearch: countSearch(lucene, types),
     pageSearch: pageSearch(lucene, 'korea utara', ['Country'], 0, 20),
-    countTimeline: countTimeline(all),
-    pageTimeline: pageTimeline(all, 0, 20),
-    'countTimeline(entity)': countTimeline(kim),
-    'pageTimeline(entity)': pageTimeline(kim, 0, 20),
+    timeline: page(timeline(all), TIMELINE_ORDER),
+    'timeline(entity)': page(timeline(kim), TIMELINE_ORDER),
     startNode: startNode('person:kim-jong-un'),
     neighbours: neighbours(ids, [], 100),
     relationshipsAmong: relationshipsAmong(ids),
@@ -244,7 +242,14 @@ describe('every root query starts from an index or a constraint', () => {
   for (const label of ['Article', 'Paragraph', 'Evidence', 'Entity', 'Event', 'Claim'] as NodeLabel[]) {
     roots[`nodesById(${label})`] = nodesById(label, ids);
   }
-  for (const name of Object.keys(EDGES) as EdgeName[]) roots[`edgesOf(${name})`] = edgesOf(name, ids);
+  for (const name of Object.keys(EDGES) as EdgeName[]) {
+    roots[`edgePages(${name})`] = edgePages(name, ids, {
+      filter: {},
+      order: EDGES[name].order,
+      window,
+      total: true,
+    });
+  }
 
   for (const [name, query] of Object.entries(roots)) {
     it(name, async () => {

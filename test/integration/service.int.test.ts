@@ -90,7 +90,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('npm start on the embedded Neo4j', () => {
+// Each test starts a JVM or two; on a busy two-core machine that alone can take a minute.
+const SERVICE_TIMEOUT = { timeout: 240_000 };
+
+describe('npm start on the embedded Neo4j', SERVICE_TIMEOUT, () => {
   it('serves the seeded graph, and SIGTERM exits 0 leaving no Java process', async () => {
     const service = await startService(env);
     expect(service.output()).toMatch(/Seed c27a19544a1cdf98: created/);
@@ -169,7 +172,7 @@ describe('npm start on the embedded Neo4j', () => {
   });
 });
 
-describe('an external Neo4j', () => {
+describe('an external Neo4j', SERVICE_TIMEOUT, () => {
   it('that is not there gets one sentence naming the URI', async () => {
     const port = await freePort();
     const failed = await startService({
@@ -186,7 +189,7 @@ describe('an external Neo4j', () => {
   });
 });
 
-describe('the embedded Neo4j', () => {
+describe('the embedded Neo4j', SERVICE_TIMEOUT, () => {
   it('says when its Bolt port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -1,15 +1,22 @@
 // Search, neighbourhoods, paths and timelines. Variable-length patterns always have an upper
 // bound, and the bound is a validated integer from a fixed range, never client text.
-import { SEMANTIC_RELATIONSHIPS } from '../../vocabulary.js';
-import { int } from '../mappers.js';
+import { SEMANTIC_RELATIONSHIPS, type SemanticRelationship } from '../../vocabulary.js';
+import { int, type Plain } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
-import { project } from './nodes.js';
+import type { Order, Params } from './order.js';
+import type { RootSource } from './pages.js';
+import { type EntityRow, type GraphRow, project, projectAny } from './rows.js';
+
+/** A relationship between two graph nodes, as drawn: its type, its properties and its ends. */
+export interface RelationshipRow {
+  id: string;
+  type: SemanticRelationship;
+  props: Record<string, Plain>;
+  start: string;
+  end: string;
+}
 
 const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
-
-/** Projects an Entity, Event or Claim node the same way the loaders do. */
-const projectAny = (v: string) =>
-  `CASE WHEN ${v}:Entity THEN ${project('Entity', v)} WHEN ${v}:Claim THEN ${project('Claim', v)} ELSE ${project('Event', v)} END`;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -29,7 +36,7 @@ export function luceneQuery(tokens: string[]): string {
   return `${phrase} OR ${all} OR ${prefixes}`;
 }
 
-export const countSearch = (lucene: string, types: string[]): CypherQuery => ({
+export const countSearch = (lucene: string, types: string[]): CypherQuery<{ total: number }> => ({
   cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node
     WHERE node.type IN $types RETURN count(node) AS total`,
   params: { lucene, types },
@@ -45,7 +52,7 @@ export const pageSearch = (
   types: string[],
   skip: number,
   limit: number,
-): CypherQuery => ({
+): CypherQuery<{ node: EntityRow; score: number }> => ({
   cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node, score
     WHERE node.type IN $types
     WITH node, score, $key IN node.nameKeys AS exact,
@@ -57,7 +64,11 @@ export const pageSearch = (
 });
 
 /** One breadth-first level: the nodes one relationship away from the frontier, not yet known. */
-export const neighbours = (frontier: string[], known: string[], limit: number): CypherQuery => ({
+export const neighbours = (
+  frontier: string[],
+  known: string[],
+  limit: number,
+): CypherQuery<{ node: GraphRow }> => ({
   cypher: `UNWIND $frontier AS f
     CALL (f) {
       MATCH (x:Entity {id: f}) RETURN x
@@ -75,7 +86,7 @@ export const neighbours = (frontier: string[], known: string[], limit: number): 
  * found breadth first reaches each node by one relationship; this adds the others between the
  * nodes it shows (a claim's link to a country that was reached through a person, say).
  */
-export const relationshipsAmong = (ids: string[]): CypherQuery => ({
+export const relationshipsAmong = (ids: string[]): CypherQuery<RelationshipRow> => ({
   cypher: `UNWIND $ids AS id
     CALL (id) {
       MATCH (x:Entity {id: id}) RETURN x
@@ -83,17 +94,22 @@ export const relationshipsAmong = (ids: string[]): CypherQuery => ({
       UNION MATCH (x:Event {id: id}) RETURN x
     }
     MATCH (x)-[r:${SEMANTIC}]->(y) WHERE y.id IN $ids
-    RETURN elementId(r) AS rid, type(r) AS type, properties(r) AS props, x.id AS source, y.id AS target
-    ORDER BY source, type, target, rid`,
+    RETURN elementId(r) AS id, type(r) AS type, properties(r) AS props, x.id AS start, y.id AS end
+    ORDER BY start, type, end, id`,
   params: { ids },
 });
 
-export const startNode = (id: string): CypherQuery => ({
+export const startNode = (id: string): CypherQuery<{ node: EntityRow }> => ({
   cypher: `MATCH (x:Entity {id: $id}) RETURN ${project('Entity', 'x')} AS node`,
   params: { id },
 });
 
-export const shortestPaths = (from: string, to: string, maxHops: number, limit: number): CypherQuery => {
+export const shortestPaths = (
+  from: string,
+  to: string,
+  maxHops: number,
+  limit: number,
+): CypherQuery<{ nodes: GraphRow[]; rels: RelationshipRow[] }> => {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6)
     throw new RangeError('maxHops must be 1 to 6');
   return {
@@ -114,27 +130,30 @@ export interface TimelineFilter {
   to: string;
 }
 
-function timelineMatch(f: TimelineFilter): string {
-  const range = 'x.sortDate >= date($from) AND x.sortDate <= date($to)';
-  return f.entity
-    ? `CALL () {
-        MATCH (:Entity {id: $entity})<-[:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT]-(x:Event) WHERE ${range} RETURN x
-        UNION MATCH (:Entity {id: $entity})<-[:PARTICIPANT|ATTRIBUTED_TO]-(x:Claim) WHERE ${range} RETURN x
-      }`
-    : `CALL () {
-        MATCH (x:Event) WHERE ${range} RETURN x
-        UNION MATCH (x:Claim) WHERE ${range} RETURN x
+/** Events before claims on the same day, then by key. */
+export const TIMELINE_ORDER: Order = {
+  name: 'TIMELINE',
+  keys: [
+    { expr: 'y.sortDate', type: 'date' },
+    { expr: 'CASE WHEN y:Event THEN 0 ELSE 1 END', type: 'number' },
+    { expr: 'y.id', type: 'string' },
+  ],
+};
+
+export const timeline = (f: TimelineFilter): RootSource => ({
+  match: (p: Params) => {
+    const range = `y.sortDate >= date(${p.add(f.from)}) AND y.sortDate <= date(${p.add(f.to)})`;
+    if (!f.entity) {
+      return `CALL () {
+        MATCH (y:Event) WHERE ${range} RETURN y
+        UNION MATCH (y:Claim) WHERE ${range} RETURN y
       }`;
-}
-
-export const countTimeline = (f: TimelineFilter): CypherQuery => ({
-  cypher: `${timelineMatch(f)} RETURN count(x) AS total`,
-  params: { ...f },
-});
-
-export const pageTimeline = (f: TimelineFilter, skip: number, limit: number): CypherQuery => ({
-  cypher: `${timelineMatch(f)}
-    RETURN ${projectAny('x')} AS node
-    ORDER BY x.sortDate, CASE WHEN x:Event THEN 0 ELSE 1 END, x.id SKIP $skip LIMIT $limit`,
-  params: { ...f, skip: int(skip), limit: int(limit) },
+    }
+    const entity = p.add(f.entity);
+    return `CALL () {
+        MATCH (:Entity {id: ${entity}})<-[:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT]-(y:Event) WHERE ${range} RETURN y
+        UNION MATCH (:Entity {id: ${entity}})<-[:PARTICIPANT|ATTRIBUTED_TO]-(y:Claim) WHERE ${range} RETURN y
+      }`;
+  },
+  projection: projectAny('y'),
 });

@@ -1,36 +1,43 @@
-// Root lists: each starts from an index (a constraint's or a property index), never a label scan.
-import { int } from '../mappers.js';
-import type { CypherQuery } from '../run.js';
-import { project } from './nodes.js';
+// Root lists (articles, entities, claims, events): each starts from an index, never a label scan,
+// and is paged in the database by the keyset window of order.ts.
+import type { Order, Params } from './order.js';
+import type { RootSource } from './pages.js';
+import { project } from './rows.js';
 
-const page = (skip: number, limit: number) => ({ skip: int(skip), limit: int(limit) });
+export const ARTICLES_ORDER: Order = {
+  name: 'NEWEST',
+  keys: [
+    { expr: 'y.publishedOn', type: 'date', descending: true },
+    { expr: 'y.id', type: 'string' },
+  ],
+};
 
-export const countArticles = (): CypherQuery => ({
-  cypher: 'MATCH (a:Article) WHERE a.publishedOn IS NOT NULL RETURN count(a) AS total',
+export const articles: RootSource = {
+  match: () => 'MATCH (y:Article) WHERE y.publishedOn IS NOT NULL',
+  projection: project('Article', 'y'),
+};
+
+export const ENTITIES_ORDER: Order = {
+  name: 'TYPE_NAME',
+  keys: [
+    { expr: 'y.type', type: 'string' },
+    { expr: 'y.label', type: 'string' },
+    { expr: 'y.id', type: 'string' },
+  ],
+};
+
+export const entities = (types: readonly string[]): RootSource => ({
+  match: (params: Params) => `MATCH (y:Entity) WHERE y.type IN ${params.add(types)}`,
+  projection: project('Entity', 'y'),
 });
 
-export const pageArticles = (skip: number, limit: number): CypherQuery => ({
-  cypher: `MATCH (a:Article) WHERE a.publishedOn IS NOT NULL
-    RETURN ${project('Article', 'a')} AS node ORDER BY a.publishedOn DESC, a.id SKIP $skip LIMIT $limit`,
-  params: page(skip, limit),
-});
-
-export interface EntityFilter {
-  types: string[] | null;
-}
-
-const entityWhere = 'WHERE e.type IN $types';
-
-export const countEntities = (types: string[]): CypherQuery => ({
-  cypher: `MATCH (e:Entity) ${entityWhere} RETURN count(e) AS total`,
-  params: { types },
-});
-
-export const pageEntities = (types: string[], skip: number, limit: number): CypherQuery => ({
-  cypher: `MATCH (e:Entity) ${entityWhere}
-    RETURN ${project('Entity', 'e')} AS node ORDER BY e.type, e.label, e.id SKIP $skip LIMIT $limit`,
-  params: { types, ...page(skip, limit) },
-});
+export const TIME_ORDER: Order = {
+  name: 'TIME',
+  keys: [
+    { expr: 'y.sortDate', type: 'date' },
+    { expr: 'y.id', type: 'string' },
+  ],
+};
 
 export interface ClaimFilter {
   kinds: string[];
@@ -44,25 +51,17 @@ export interface ClaimFilter {
 
 // The date range is always present (open ends become the widest dates), so every claim query
 // starts from the sortDate index; participant and speaker narrow it by pattern.
-function claimMatch(f: ClaimFilter): string {
-  return `MATCH (c:Claim) WHERE c.sortDate >= date($from) AND c.sortDate <= date($to)
-      AND ($kinds = [] OR c.kind IN $kinds) AND ($statuses = [] OR c.status IN $statuses)
-    ${f.participant ? 'AND EXISTS { MATCH (c)-[r:PARTICIPANT]->(:Entity {id: $participant}) WHERE $role IS NULL OR r.role = $role }' : ''}
-    ${!f.participant && f.role ? 'AND EXISTS { MATCH (c)-[r:PARTICIPANT]->(:Entity) WHERE r.role = $role }' : ''}
-    ${f.attributedTo ? 'AND EXISTS { MATCH (c)-[:ATTRIBUTED_TO]->(:Entity {id: $attributedTo}) }' : ''}`;
-}
-
-const claimParams = (f: ClaimFilter) => ({ ...f, from: f.from ?? '0001-01-01', to: f.to ?? '9999-12-31' });
-
-export const countClaims = (f: ClaimFilter): CypherQuery => ({
-  cypher: `${claimMatch(f)} RETURN count(c) AS total`,
-  params: claimParams(f),
-});
-
-export const pageClaims = (f: ClaimFilter, skip: number, limit: number): CypherQuery => ({
-  cypher: `${claimMatch(f)}
-    RETURN ${project('Claim', 'c')} AS node ORDER BY c.sortDate, c.id SKIP $skip LIMIT $limit`,
-  params: { ...claimParams(f), ...page(skip, limit) },
+export const claims = (f: ClaimFilter): RootSource => ({
+  match: (p: Params) => {
+    const role = f.role ? p.add(f.role) : null;
+    return `MATCH (y:Claim) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
+      ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
+      ${f.statuses.length ? `AND y.status IN ${p.add(f.statuses)}` : ''}
+      ${f.participant ? `AND EXISTS { MATCH (y)-[r:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) ${role ? `WHERE r.role = ${role}` : ''} }` : ''}
+      ${!f.participant && role ? `AND EXISTS { MATCH (y)-[r:PARTICIPANT]->(:Entity) WHERE r.role = ${role} }` : ''}
+      ${f.attributedTo ? `AND EXISTS { MATCH (y)-[:ATTRIBUTED_TO]->(:Entity {id: ${p.add(f.attributedTo)}}) }` : ''}`;
+  },
+  projection: project('Claim', 'y'),
 });
 
 export interface EventFilter {
@@ -73,22 +72,11 @@ export interface EventFilter {
   to: string | null;
 }
 
-function eventMatch(f: EventFilter): string {
-  return `MATCH (e:Event) WHERE e.sortDate >= date($from) AND e.sortDate <= date($to)
-      AND ($kinds = [] OR e.kind IN $kinds)
-    ${f.participant ? 'AND EXISTS { MATCH (e)-[:PARTICIPANT]->(:Entity {id: $participant}) }' : ''}
-    ${f.location ? 'AND EXISTS { MATCH (e)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: $location}) }' : ''}`;
-}
-
-const eventParams = (f: EventFilter) => ({ ...f, from: f.from ?? '0001-01-01', to: f.to ?? '9999-12-31' });
-
-export const countEvents = (f: EventFilter): CypherQuery => ({
-  cypher: `${eventMatch(f)} RETURN count(e) AS total`,
-  params: eventParams(f),
-});
-
-export const pageEvents = (f: EventFilter, skip: number, limit: number): CypherQuery => ({
-  cypher: `${eventMatch(f)}
-    RETURN ${project('Event', 'e')} AS node ORDER BY e.sortDate, e.id SKIP $skip LIMIT $limit`,
-  params: { ...eventParams(f), ...page(skip, limit) },
+export const events = (f: EventFilter): RootSource => ({
+  match: (p: Params) =>
+    `MATCH (y:Event) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
+      ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
+      ${f.participant ? `AND EXISTS { MATCH (y)-[:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) }` : ''}
+      ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`,
+  projection: project('Event', 'y'),
 });

@@ -1,39 +1,38 @@
-import { countArticles, pageArticles } from '../../db/queries/lists.js';
+// Articles: the verbatim text and everything extracted from it. The root fields that return
+// articles are here too.
+import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
+import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
-import { connectionFromQuery } from '../pagination.js';
-import { followConnection, loadNode, loadTyped } from './common.js';
-import {
-  ArticleRef,
-  type ArticleRow,
-  ClaimRef,
-  type ClaimRow,
-  EntityRef,
-  type EntityRow,
-  EventRef,
-  type EventRow,
-  EvidenceRef,
-  type EvidenceRow,
-  ParagraphRef,
-  type ParagraphRow,
-} from './refs.js';
+import { edgeConnection, loadNode, loadTyped } from '../edges.js';
+import { rootConnection } from '../lists.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
 
-const Photo = builder
-  .objectRef<{ caption: string | null; credit: string | null; captionEvidence: string | null }>('Photo')
-  .implement({
-    description: 'The photo the article shows.',
-    fields: (t) => ({
-      caption: t.exposeString('caption', { nullable: true, description: 'The caption, verbatim.' }),
-      credit: t.exposeString('credit', { nullable: true, description: 'Who the photo is credited to.' }),
-      captionEvidence: t.field({
-        type: EvidenceRef,
-        nullable: true,
-        description: 'The caption as a span of the article text.',
-        resolve: (p, _a, ctx) => loadNode(ctx, 'Evidence', p.captionEvidence) as Promise<EvidenceRow | null>,
-      }),
+interface PhotoShape {
+  caption: string | null;
+  credit: string | null;
+  captionEvidence: string | null;
+}
+
+const Photo = builder.objectRef<PhotoShape>('Photo').implement({
+  description: 'The photo the article shows.',
+  fields: (t) => ({
+    caption: t.exposeString('caption', { nullable: true, description: 'The caption, verbatim.' }),
+    credit: t.exposeString('credit', { nullable: true, description: 'Who the photo is credited to.' }),
+    captionEvidence: t.field({
+      type: EvidenceRef,
+      nullable: true,
+      description: 'The caption as a span of the article text.',
+      resolve: (p, _a, ctx) => loadNode(ctx, 'Evidence', p.captionEvidence),
     }),
-  });
+  }),
+});
 
-const RelatedArticle = builder.objectRef<{ title: string; url?: string }>('RelatedArticle').implement({
+interface RelatedShape {
+  title: string;
+  url?: string;
+}
+
+const RelatedArticle = builder.objectRef<RelatedShape>('RelatedArticle').implement({
   description: 'A link to another article, as the article shows it ("Baca juga").',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'The title shown.' }),
@@ -48,7 +47,7 @@ const RelatedArticle = builder.objectRef<{ title: string; url?: string }>('Relat
 builder.node(ArticleRef, {
   description: 'A news article: its verbatim text and everything extracted from it.',
   id: { resolve: (a) => a.id },
-  loadMany: (ids, ctx) => loadTyped(ctx, 'Article', 'Article', ids) as Promise<ArticleRow[]>,
+  loadMany: (ids, ctx) => loadTyped(ctx, 'Article', 'Article', ids),
   isTypeOf: (v) => (v as ArticleRow).__type === 'Article',
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable id of the article.' }),
@@ -59,7 +58,11 @@ builder.node(ArticleRef, {
     }),
     publishedOn: t.exposeString('publishedOn', { description: 'Publication date, YYYY-MM-DD.' }),
     dateline: t.exposeString('dateline', { nullable: true, description: 'The place line ("Moskow").' }),
-    text: t.exposeString('text', { description: 'The full text, verbatim; evidence offsets index into it.' }),
+    text: t.string({
+      description: 'The full text, verbatim; evidence offsets index into it.',
+      // Read only when asked for: it is the largest value of the article.
+      resolve: async (a, _args, ctx) => (await ctx.loaders.articleText.load(a.id)) ?? '',
+    }),
     photo: t.field({
       type: Photo,
       nullable: true,
@@ -72,29 +75,30 @@ builder.node(ArticleRef, {
     related: t.field({
       type: [RelatedArticle],
       description: 'Related-article links.',
-      resolve: (a) => JSON.parse(a.relatedJson ?? '[]'),
+      // Written by ingestion from the document's validated `related` list.
+      resolve: (a) => JSON.parse(a.relatedJson) as RelatedShape[],
     }),
     contentHash: t.exposeString('contentHash', { description: 'SHA-256 of the ingested document.' }),
     ingestedAt: t.exposeString('ingestedAt', { description: 'When this version was written.' }),
     paragraphs: t.connection({
       type: ParagraphRef,
       description: 'The paragraphs, in order.',
-      resolve: async (a, args, ctx) => followConnection<ParagraphRow>(ctx, 'articleParagraphs', a.id, args),
+      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleParagraphs', a.id, args),
     }),
     entities: t.connection({
       type: EntityRef,
       description: 'Every entity the article mentions.',
-      resolve: async (a, args, ctx) => followConnection<EntityRow>(ctx, 'articleEntities', a.id, args),
+      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleEntities', a.id, args),
     }),
     events: t.connection({
       type: EventRef,
       description: 'The events the article reports, in time order.',
-      resolve: async (a, args, ctx) => followConnection<EventRow>(ctx, 'articleEvents', a.id, args),
+      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleEvents', a.id, args),
     }),
     claims: t.connection({
       type: ClaimRef,
       description: 'The claims the article reports, in time order.',
-      resolve: async (a, args, ctx) => followConnection<ClaimRow>(ctx, 'articleClaims', a.id, args),
+      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleClaims', a.id, args),
     }),
   }),
 });
@@ -105,17 +109,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An article by its stable key.',
     args: { key: t.arg.string({ required: true, description: 'The article key, e.g. "c27a19544a1cdf98".' }) },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Article', key) as Promise<ArticleRow | null>,
+    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Article', key),
   }),
   articles: t.connection({
     type: ArticleRef,
     description: 'All articles, newest first.',
-    resolve: (_r, args, ctx) =>
-      connectionFromQuery(
-        args,
-        () => ctx.db.readCount(countArticles()),
-        async (skip, limit) =>
-          (await ctx.db.readNodes(pageArticles(skip, limit))).map((node) => ({ node: node as ArticleRow })),
-      ),
+    resolve: (_r, args, ctx, info) => rootConnection<ArticleRow>(ctx, info, articles, ARTICLES_ORDER, args),
   }),
 }));

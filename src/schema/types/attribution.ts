@@ -1,25 +1,26 @@
-import type { EdgeRow } from '../../context.js';
+// Who takes part in an event or claim, in which role, and who a claim or report comes from.
+import type { EntityRow } from '../../db/queries/rows.js';
+import type { Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
+import { loadMany } from '../edges.js';
 import { Role } from '../enums.js';
-import { EntityRef, type EntityRow, EvidenceRef, type EvidenceRow } from './refs.js';
+import { EntityRef, EvidenceRef } from './refs.js';
 
 export interface ParticipantShape {
-  role: string;
+  role: RoleValue;
   entity: EntityRow;
 }
 
 export const Participant = builder.objectRef<ParticipantShape>('Participant').implement({
   description: 'An entity in a role in an event or a claim.',
   fields: (t) => ({
-    role: t.field({ type: Role, description: 'The part it plays.', resolve: (p) => p.role as never }),
+    role: t.field({ type: Role, description: 'The part it plays.', resolve: (p) => p.role }),
     entity: t.field({ type: EntityRef, description: 'Who or what.', resolve: (p) => p.entity }),
   }),
 });
 
-export const participants = (rows: EdgeRow[], role?: string | null): ParticipantShape[] =>
-  rows
-    .map((r) => ({ role: String(r.rel.role), entity: r.node as EntityRow }))
-    .filter((p) => !role || p.role === role);
+export const participants = (items: { node: EntityRow; props: { role: RoleValue } }[]): ParticipantShape[] =>
+  items.map((i) => ({ role: i.props.role, entity: i.node }));
 
 export interface AttributionShape {
   entity: EntityRow;
@@ -41,17 +42,11 @@ export const Attribution = builder.objectRef<AttributionShape>('Attribution').im
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans that name the source.',
-      resolve: async (a, _args, ctx) =>
-        (await ctx.loaders.node('Evidence').loadMany(a.evidenceIds)).filter(
-          (e) => e !== null && !(e instanceof Error),
-        ) as unknown as EvidenceRow[],
+      resolve: (a, _args, ctx) => loadMany(ctx, 'Evidence', a.evidenceIds),
     }),
   }),
 });
 
-export const attributions = (rows: EdgeRow[]): AttributionShape[] =>
-  rows.map((r) => ({
-    entity: r.node as EntityRow,
-    cue: String(r.rel.cue ?? ''),
-    evidenceIds: (r.rel.evidenceIds as string[]) ?? [],
-  }));
+export const attributions = (
+  items: { node: EntityRow; props: { cue: string; evidenceIds: string[] } }[],
+): AttributionShape[] => items.map((i) => ({ entity: i.node, ...i.props }));

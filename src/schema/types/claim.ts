@@ -1,29 +1,26 @@
-// Claims: what the article says someone asserts, with how sure it is and the quote it comes from.
+// Claims: what an article says someone asserts, with how sure it is and the quote it comes from.
 // Each kind is its own type implementing the Claim interface.
-import type { EdgeRow } from '../../context.js';
-import { countClaims, pageClaims } from '../../db/queries/lists.js';
-import { CLAIM_KINDS, type ClaimKind as ClaimKindName } from '../../vocabulary.js';
-import { builder } from '../builder.js';
-import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
-import { connectionFromQuery } from '../pagination.js';
-import { Attribution, attributions, Participant, participants } from './attribution.js';
-import { follow, loadNode, loadTyped, PartialDate, partialDate } from './common.js';
-import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../context.js';
+import { claims, TIME_ORDER } from '../../db/queries/lists.js';
+import type { ClaimRow, EntityRow } from '../../db/queries/rows.js';
 import {
-  ArticleRef,
-  type ArticleRow,
-  ClaimRef,
-  type ClaimRow,
-  EntityRef,
-  type EntityRow,
-  EventRef,
-  type EventRow,
-  EvidenceRef,
-  type EvidenceRow,
-} from './refs.js';
+  CLAIM_KINDS,
+  type ClaimKind as ClaimKindName,
+  type ClaimLinkType as ClaimLinkTypeName,
+  type Role as RoleName,
+} from '../../vocabulary.js';
+import { builder } from '../builder.js';
+import { edgeList, edgeNodes, loadExisting, loadNode, loadTyped } from '../edges.js';
+import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
+import { rootConnection } from '../lists.js';
+import { Attribution, attributions, Participant, participants } from './attribution.js';
+import { PartialDate, partialDate } from './common.js';
+import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef } from './refs.js';
 
 interface ClaimLinkShape {
-  type: string;
+  type: ClaimLinkTypeName;
   direction: 'OUTGOING' | 'INCOMING';
   claim: ClaimRow;
 }
@@ -31,7 +28,7 @@ interface ClaimLinkShape {
 const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
   description: 'How this claim and another bear on each other.',
   fields: (t) => ({
-    type: t.field({ type: ClaimLinkType, description: 'The kind of link.', resolve: (l) => l.type as never }),
+    type: t.field({ type: ClaimLinkType, description: 'The kind of link.', resolve: (l) => l.type }),
     direction: t.field({
       type: Direction,
       description:
@@ -43,27 +40,22 @@ const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
 });
 
 async function links(
-  ctx: Parameters<typeof follow>[0],
+  ctx: Context,
   c: ClaimRow,
   direction: 'OUTGOING' | 'INCOMING' | 'BOTH',
-  type?: string | null,
+  type?: ClaimLinkTypeName | null,
 ): Promise<ClaimLinkShape[]> {
-  const shape = (d: 'OUTGOING' | 'INCOMING') => (r: EdgeRow) => ({
-    type: String(r.type),
-    direction: d,
-    claim: r.node as ClaimRow,
+  const items = await edgeList(ctx, 'claimLinks', c.id, {
+    ...(direction === 'BOTH' ? {} : { direction }),
+    ...(type ? { relationTypes: [type] } : {}),
   });
-  const out =
-    direction === 'INCOMING' ? [] : (await follow(ctx, 'claimLinksOut', c.id)).map(shape('OUTGOING'));
-  const inc =
-    direction === 'OUTGOING' ? [] : (await follow(ctx, 'claimLinksIn', c.id)).map(shape('INCOMING'));
-  return [...out, ...inc].filter((l) => !type || l.type === type);
+  return items.map((i) => ({ ...i.props, claim: i.node }));
 }
 
-const linked = (type: string, direction: 'OUTGOING' | 'INCOMING', description: string) => ({
+const linked = (type: ClaimLinkTypeName, direction: 'OUTGOING' | 'INCOMING', description: string) => ({
   type: [ClaimRef] as [typeof ClaimRef],
   description,
-  resolve: async (c: ClaimRow, _a: unknown, ctx: Parameters<typeof follow>[0]) =>
+  resolve: async (c: ClaimRow, _a: unknown, ctx: Context) =>
     (await links(ctx, c, direction, type)).map((l) => l.claim),
 });
 
@@ -76,13 +68,13 @@ builder.interfaceType(ClaimRef, {
     key: t.exposeString('id', {
       description: 'Stable id: the article key, a slash, the claim id in the article.',
     }),
-    kind: t.field({ type: ClaimKind, description: 'What sort of claim.', resolve: (c) => c.kind as never }),
+    kind: t.field({ type: ClaimKind, description: 'What sort of claim.', resolve: (c) => c.kind }),
     summary: t.exposeString('summary', { description: 'One line in English.' }),
     wording: t.exposeString('wording', { description: 'The wording in the article’s language.' }),
     status: t.field({
       type: ClaimStatus,
       description: 'How sure the source is: asserted fact, allegation, expectation…',
-      resolve: (c) => c.status as never,
+      resolve: (c) => c.status,
     }),
     hedge: t.exposeString('hedge', {
       nullable: true,
@@ -92,33 +84,33 @@ builder.interfaceType(ClaimRef, {
       type: PartialDate,
       nullable: true,
       description: 'When the claim was made or what it concerns, where the article says.',
-      resolve: (c) => partialDate(c as never),
+      resolve: (c) => partialDate(c),
     }),
     participants: t.field({
       type: [Participant],
       description: 'The entities the claim involves, by role (supplier, recipient, item, body…).',
       args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
-      resolve: async (c, { role }, ctx) => participants(await follow(ctx, 'claimParticipants', c.id), role),
+      resolve: async (c, { role }, ctx) =>
+        participants(await edgeList(ctx, 'claimParticipants', c.id, role ? { roles: [role] } : {})),
     }),
     attributedTo: t.field({
       type: [Attribution],
       description: 'Who asserts it; empty when the article asserts it in its own voice.',
-      resolve: async (c, _a, ctx) => attributions(await follow(ctx, 'claimAttributions', c.id)),
+      resolve: async (c, _a, ctx) => attributions(await edgeList(ctx, 'claimAttributions', c.id)),
     }),
     assertedByArticle: t.boolean({
       description: 'True when the article asserts the claim itself, attributing it to nobody.',
-      resolve: async (c, _a, ctx) => (await follow(ctx, 'claimAttributions', c.id)).length === 0,
+      resolve: async (c, _a, ctx) => (await edgeList(ctx, 'claimAttributions', c.id)).length === 0,
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans the claim comes from.',
-      resolve: async (c, _a, ctx) =>
-        (await follow(ctx, 'claimEvidence', c.id)).map((x) => x.node as EvidenceRow),
+      resolve: (c, _a, ctx) => edgeNodes(ctx, 'claimEvidence', c.id),
     }),
     about: t.field({
       type: [EventRef],
       description: 'The events the claim is about.',
-      resolve: async (c, _a, ctx) => (await follow(ctx, 'claimAbout', c.id)).map((x) => x.node as EventRow),
+      resolve: (c, _a, ctx) => edgeNodes(ctx, 'claimAbout', c.id),
     }),
     links: t.field({
       type: [ClaimLink],
@@ -138,7 +130,7 @@ builder.interfaceType(ClaimRef, {
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
-      resolve: async (c, _a, ctx) => (await loadNode(ctx, 'Article', c.articleId)) as ArticleRow,
+      resolve: (c, _a, ctx) => loadExisting(ctx, 'Article', c.articleId),
     }),
   }),
 });
@@ -149,18 +141,19 @@ function claimNode(name: ClaimKindName) {
     description: CLAIM_KINDS.descriptions[name],
     interfaces: [ClaimRef],
     id: { resolve: (c) => c.id },
-    loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids) as Promise<ClaimRow[]>,
+    loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids),
     isTypeOf: (v) => (v as ClaimRow).__type === name,
     fields: () => ({}),
   });
   return ref;
 }
 
-const byRole = (role: string, description: string) => ({
+/** The participants of a claim in one role, as a field of its kind (an arms deal's suppliers). */
+const byRole = (role: RoleName, description: string) => ({
   type: [EntityRef] as [typeof EntityRef],
   description,
-  resolve: async (c: ClaimRow, _a: unknown, ctx: Parameters<typeof follow>[0]) =>
-    participants(await follow(ctx, 'claimParticipants', c.id), role).map((p) => p.entity as EntityRow),
+  resolve: (c: ClaimRow, _a: unknown, ctx: Context): Promise<EntityRow[]> =>
+    edgeNodes(ctx, 'claimParticipants', c.id, { roles: [role] }),
 });
 
 const ArmsDeal = claimNode('ArmsDeal');
@@ -218,28 +211,27 @@ builder.queryFields((t) => ({
         description: 'The claim key, e.g. "c27a19544a1cdf98/claim:unsc-arms-ban".',
       }),
     },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Claim', key) as Promise<ClaimRow | null>,
+    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Claim', key),
   }),
   claims: t.connection({
     type: ClaimRef,
     description:
       'Claims in time order (undated claims at their article’s date), filtered by kind, status, participant, source and date.',
     args: { filter: t.arg({ type: ClaimFilter, required: false, description: 'Conditions on the claims.' }) },
-    resolve: (_r, args, ctx) => {
-      const f = {
-        kinds: [...(args.filter?.kinds ?? [])],
-        statuses: [...(args.filter?.statuses ?? [])],
-        participant: args.filter?.participant ?? null,
-        role: args.filter?.role ?? null,
-        attributedTo: args.filter?.attributedTo ?? null,
-        ...dateRange(args.filter?.from, args.filter?.to),
-      };
-      return connectionFromQuery(
+    resolve: (_r, args, ctx, info: GraphQLResolveInfo) =>
+      rootConnection<ClaimRow>(
+        ctx,
+        info,
+        claims({
+          kinds: [...(args.filter?.kinds ?? [])],
+          statuses: [...(args.filter?.statuses ?? [])],
+          participant: args.filter?.participant ?? null,
+          role: args.filter?.role ?? null,
+          attributedTo: args.filter?.attributedTo ?? null,
+          ...dateRange(args.filter?.from, args.filter?.to),
+        }),
+        TIME_ORDER,
         args,
-        () => ctx.db.readCount(countClaims(f)),
-        async (skip, limit) =>
-          (await ctx.db.readNodes(pageClaims(f, skip, limit))).map((node) => ({ node: node as ClaimRow })),
-      );
-    },
+      ),
   }),
 }));

@@ -1,9 +1,7 @@
-// Enums, small value types and helpers shared by the type files.
-import type { Context, EdgeRow, NodeRow } from '../../context.js';
-import type { EdgeName, NodeLabel } from '../../db/queries/nodes.js';
+// Small value types shared by the type files: texts in several languages and partial dates.
+import type { DateFields } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { DatePrecision } from '../enums.js';
-import { connectionFromArray, type PageArgs } from '../pagination.js';
 
 export interface LocalizedTextShape {
   lang: string;
@@ -18,12 +16,13 @@ export const LocalizedText = builder.objectRef<LocalizedTextShape>('LocalizedTex
   }),
 });
 
+/** A date as the API shows it; rows carry it in DateFields, relations in their own properties. */
 export interface PartialDateShape {
   startDate: string;
   endDate: string | null;
-  precision: string;
+  precision: NonNullable<DateFields['precision']>;
   approximate: boolean;
-  partOfDay: string | null;
+  partOfDay: DateFields['partOfDay'];
   dateText: string | null;
 }
 
@@ -37,7 +36,7 @@ export const PartialDate = builder.objectRef<PartialDateShape>('PartialDate').im
     precision: t.field({
       type: DatePrecision,
       description: 'Whether start and end name a year, a month or a day.',
-      resolve: (d) => d.precision as never,
+      resolve: (d) => d.precision,
     }),
     approximate: t.exposeBoolean('approximate', { description: 'The text hedges the time ("sekitar").' }),
     partOfDay: t.exposeString('partOfDay', {
@@ -51,40 +50,30 @@ export const PartialDate = builder.objectRef<PartialDateShape>('PartialDate').im
   }),
 });
 
-export const partialDate = (row: NodeRow | Record<string, unknown>): PartialDateShape | null =>
-  typeof row.startDate === 'string' ? (row as unknown as PartialDateShape) : null;
+/** The date of an event or claim, or null when the article gives none. */
+export const partialDate = (row: DateFields): PartialDateShape | null =>
+  row.startDate !== null && row.precision !== null
+    ? {
+        startDate: row.startDate,
+        endDate: row.endDate,
+        precision: row.precision,
+        approximate: row.approximate,
+        partOfDay: row.partOfDay,
+        dateText: row.dateText,
+      }
+    : null;
 
 export const LANG_ARG_DESCRIPTION = 'Language tag of the text wanted ("en", "id"); falls back to English.';
 
-export function parseMap<T = string>(json: unknown): Record<string, T> {
+export function parseMap<T = string>(json: string | null | undefined): Record<string, T> {
   return typeof json === 'string' ? (JSON.parse(json) as Record<string, T>) : {};
 }
 
 /** The text in the language asked for, else English, else any. */
-export function pick(json: unknown, lang: string): string | null {
+export function pick(json: string | null | undefined, lang: string): string | null {
   const map = parseMap(json);
   return map[lang] ?? map.en ?? Object.values(map)[0] ?? null;
 }
 
-export const localized = (json: unknown): LocalizedTextShape[] =>
+export const localized = (json: string | null | undefined): LocalizedTextShape[] =>
   Object.entries(parseMap(json)).map(([lang, text]) => ({ lang, text }));
-
-export const follow = (ctx: Context, edge: EdgeName, id: string): Promise<EdgeRow[]> =>
-  ctx.loaders.edges(edge).load(id);
-
-/** A connection over the nodes at the far end of one relationship, paged in memory. */
-export async function followConnection<T>(ctx: Context, edge: EdgeName, id: string, args: PageArgs) {
-  return connectionFromArray(
-    (await follow(ctx, edge, id)).map((e) => ({ node: e.node as T })),
-    args,
-  );
-}
-
-export const loadNode = (ctx: Context, label: NodeLabel, id: string | null | undefined) =>
-  id ? ctx.loaders.node(label).load(id) : Promise.resolve(null);
-
-/** Loads nodes for `node(id:)`, refusing a row of another type under this type's global id. */
-export async function loadTyped(ctx: Context, label: NodeLabel, typeName: string, ids: string[]) {
-  const rows = await ctx.loaders.node(label).loadMany(ids);
-  return rows.map((r) => (r instanceof Error ? null : r?.__type === typeName ? r : null));
-}

@@ -1,36 +1,20 @@
-import { countEvents, pageEvents } from '../../db/queries/lists.js';
+// Events: what happened (or is expected) at a time and place, with participants in roles. The root
+// fields that return events are here too.
+import { events, TIME_ORDER } from '../../db/queries/lists.js';
+import type { EventRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
+import { edgeConnection, edgeList, edgeNodes, loadExisting, loadNode, loadTyped } from '../edges.js';
 import { EventStatus, Role } from '../enums.js';
-import { connectionFromQuery } from '../pagination.js';
+import { rootConnection } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
-import {
-  follow,
-  followConnection,
-  LANG_ARG_DESCRIPTION,
-  loadNode,
-  loadTyped,
-  PartialDate,
-  partialDate,
-  pick,
-} from './common.js';
+import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
-import {
-  ArticleRef,
-  type ArticleRow,
-  ClaimRef,
-  type ClaimRow,
-  EntityRef,
-  type EntityRow,
-  EventRef,
-  type EventRow,
-  EvidenceRef,
-  type EvidenceRow,
-} from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef } from './refs.js';
 
 builder.node(EventRef, {
   description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
   id: { resolve: (e) => e.id },
-  loadMany: (ids, ctx) => loadTyped(ctx, 'Event', 'Event', ids) as Promise<EventRow[]>,
+  loadMany: (ids, ctx) => loadTyped(ctx, 'Event', 'Event', ids),
   isTypeOf: (v) => (v as EventRow).__type === 'Event',
   fields: (t) => ({
     key: t.exposeString('id', {
@@ -50,61 +34,56 @@ builder.node(EventRef, {
       args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
       resolve: (e, { lang }) => pick(e.summaryJson, lang ?? 'en'),
     }),
-    status: t.field({
-      type: EventStatus,
-      description: 'Whether it has happened.',
-      resolve: (e) => e.status as never,
-    }),
+    status: t.field({ type: EventStatus, description: 'Whether it has happened.', resolve: (e) => e.status }),
     time: t.field({
       type: PartialDate,
       nullable: true,
       description: 'When, as precisely as the article says.',
-      resolve: (e) => partialDate(e as never),
+      resolve: (e) => partialDate(e),
     }),
     location: t.field({
       type: EntityRef,
       nullable: true,
       description: 'Where it took place.',
-      resolve: async (e, _a, ctx) =>
-        ((await follow(ctx, 'eventLocation', e.id))[0]?.node as EntityRow) ?? null,
+      resolve: async (e, _a, ctx) => (await edgeNodes(ctx, 'eventLocation', e.id))[0] ?? null,
     }),
     partOf: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it belongs to (the farewell ceremony is part of the visit).',
-      resolve: async (e, _a, ctx) => ((await follow(ctx, 'eventPartOf', e.id))[0]?.node as EventRow) ?? null,
+      resolve: async (e, _a, ctx) => (await edgeNodes(ctx, 'eventPartOf', e.id))[0] ?? null,
     }),
     parts: t.field({
       type: [EventRef],
       description: 'The events that belong to this one, in time order.',
-      resolve: async (e, _a, ctx) => (await follow(ctx, 'eventParts', e.id)).map((x) => x.node as EventRow),
+      resolve: (e, _a, ctx) => edgeNodes(ctx, 'eventParts', e.id),
     }),
     participants: t.field({
       type: [Participant],
       description: 'Who took part, in which role.',
       args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
-      resolve: async (e, { role }, ctx) => participants(await follow(ctx, 'eventParticipants', e.id), role),
+      resolve: async (e, { role }, ctx) =>
+        participants(await edgeList(ctx, 'eventParticipants', e.id, role ? { roles: [role] } : {})),
     }),
     reportedBy: t.field({
       type: [Attribution],
       description: 'Who the article says reported it ("lapor kantor berita RIA").',
-      resolve: async (e, _a, ctx) => attributions(await follow(ctx, 'eventReportedBy', e.id)),
+      resolve: async (e, _a, ctx) => attributions(await edgeList(ctx, 'eventReportedBy', e.id)),
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans that report it.',
-      resolve: async (e, _a, ctx) =>
-        (await follow(ctx, 'eventEvidence', e.id)).map((x) => x.node as EvidenceRow),
+      resolve: (e, _a, ctx) => edgeNodes(ctx, 'eventEvidence', e.id),
     }),
     claims: t.connection({
       type: ClaimRef,
       description: 'Claims about this event.',
-      resolve: async (e, args, ctx) => followConnection<ClaimRow>(ctx, 'eventClaims', e.id, args),
+      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'eventClaims', e.id, args),
     }),
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
-      resolve: async (e, _a, ctx) => (await loadNode(ctx, 'Article', e.articleId)) as ArticleRow,
+      resolve: (e, _a, ctx) => loadExisting(ctx, 'Article', e.articleId),
     }),
   }),
 });
@@ -137,25 +116,24 @@ builder.queryFields((t) => ({
         description: 'The event key, e.g. "c27a19544a1cdf98/event:farewell-ceremony".',
       }),
     },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Event', key) as Promise<EventRow | null>,
+    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Event', key),
   }),
   events: t.connection({
     type: EventRef,
     description: 'Events in time order, filtered by kind, participant, place and date range.',
     args: { filter: t.arg({ type: EventFilter, required: false, description: 'Conditions on the events.' }) },
-    resolve: (_r, args, ctx) => {
-      const f = {
-        kinds: args.filter?.kinds ?? [],
-        participant: args.filter?.participant ?? null,
-        location: args.filter?.location ?? null,
-        ...dateRange(args.filter?.from, args.filter?.to),
-      };
-      return connectionFromQuery(
+    resolve: (_r, args, ctx, info) =>
+      rootConnection<EventRow>(
+        ctx,
+        info,
+        events({
+          kinds: [...(args.filter?.kinds ?? [])],
+          participant: args.filter?.participant ?? null,
+          location: args.filter?.location ?? null,
+          ...dateRange(args.filter?.from, args.filter?.to),
+        }),
+        TIME_ORDER,
         args,
-        () => ctx.db.readCount(countEvents(f)),
-        async (skip, limit) =>
-          (await ctx.db.readNodes(pageEvents(f, skip, limit))).map((node) => ({ node: node as EventRow })),
-      );
-    },
+      ),
   }),
 }));

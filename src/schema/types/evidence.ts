@@ -1,21 +1,11 @@
+// Evidence: one span of an article, the exact quote a fact comes from, and where it stands.
+
+import type { EntityRow, EvidenceRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import { codePoints, sliceCodePoints } from '../../ingest/text.js';
 import { builder } from '../builder.js';
-import { follow, loadNode, loadTyped } from './common.js';
-import {
-  ArticleRef,
-  type ArticleRow,
-  ClaimRef,
-  type ClaimRow,
-  EntityRef,
-  type EntityRow,
-  EventRef,
-  type EventRow,
-  EvidenceRef,
-  type EvidenceRow,
-  ParagraphRef,
-  type ParagraphRow,
-} from './refs.js';
+import { edgeList, edgeNodes, loadExisting, loadTyped } from '../edges.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
 
 const MAX_CONTEXT = 1000;
 
@@ -43,7 +33,7 @@ builder.node(EvidenceRef, {
     'One span of an article: the exact quote and where it stands (W3C Web Annotation text quote and ' +
     'position selectors). Invariant: the article text sliced at [start, end) equals quote.',
   id: { resolve: (e) => e.id },
-  loadMany: (ids, ctx) => loadTyped(ctx, 'Evidence', 'Evidence', ids) as Promise<EvidenceRow[]>,
+  loadMany: (ids, ctx) => loadTyped(ctx, 'Evidence', 'Evidence', ids),
   isTypeOf: (v) => (v as EvidenceRow).__type === 'Evidence',
   fields: (t) => ({
     quote: t.exposeString('quote', { description: 'The exact text of the span.' }),
@@ -63,8 +53,8 @@ builder.node(EvidenceRef, {
         const n = chars ?? 80;
         if (n < 0 || n > MAX_CONTEXT)
           throw badUserInput(`"chars" must be from 0 to ${MAX_CONTEXT} (got ${n})`, 'chars');
-        const article = (await loadNode(ctx, 'Article', e.articleId)) as ArticleRow;
-        const points = codePoints(article.text);
+        const text = await ctx.loaders.articleText.load(e.articleId);
+        const points = codePoints(text ?? '');
         return {
           before: sliceCodePoints(points, Math.max(0, e.start - n), e.start),
           quote: sliceCodePoints(points, e.start, e.end),
@@ -75,33 +65,31 @@ builder.node(EvidenceRef, {
     paragraph: t.field({
       type: ParagraphRef,
       description: 'The paragraph the span starts in.',
-      resolve: async (e, _a, ctx) => (await loadNode(ctx, 'Paragraph', e.paragraphId)) as ParagraphRow,
+      resolve: (e, _a, ctx) => loadExisting(ctx, 'Paragraph', e.paragraphId),
     }),
     article: t.field({
       type: ArticleRef,
       description: 'The article the span is from.',
-      resolve: async (e, _a, ctx) => (await loadNode(ctx, 'Article', e.articleId)) as ArticleRow,
+      resolve: (e, _a, ctx) => loadExisting(ctx, 'Article', e.articleId),
     }),
     mentions: t.field({
       type: [Mention],
       description: 'The entities this span names.',
       resolve: async (e, _a, ctx) =>
-        (await follow(ctx, 'evidenceMentions', e.id)).map((m) => ({
-          surface: String(m.rel.surface ?? ''),
-          entity: m.node as EntityRow,
+        (await edgeList(ctx, 'evidenceMentions', e.id)).map((m) => ({
+          surface: m.props.surface,
+          entity: m.node,
         })),
     }),
     claims: t.field({
       type: [ClaimRef],
       description: 'The claims this span supports.',
-      resolve: async (e, _a, ctx) =>
-        (await follow(ctx, 'evidenceClaims', e.id)).map((x) => x.node as ClaimRow),
+      resolve: (e, _a, ctx) => edgeNodes(ctx, 'evidenceClaims', e.id),
     }),
     events: t.field({
       type: [EventRef],
       description: 'The events this span reports.',
-      resolve: async (e, _a, ctx) =>
-        (await follow(ctx, 'evidenceEvents', e.id)).map((x) => x.node as EventRow),
+      resolve: (e, _a, ctx) => edgeNodes(ctx, 'evidenceEvents', e.id),
     }),
   }),
 });

@@ -4,8 +4,8 @@
 import { forbidden, unauthenticated } from '../../errors.js';
 import { IngestError, type IngestReport, ingestDocument } from '../../ingest/ingest.js';
 import { builder } from '../builder.js';
-import { loadNode } from './common.js';
-import { ArticleRef, type ArticleRow } from './refs.js';
+import { loadNode } from '../edges.js';
+import { ArticleRef } from './refs.js';
 
 const Problem = builder.objectRef<{ path: string; message: string }>('DocumentProblem').implement({
   description: 'What is wrong with a document, and where.',
@@ -55,8 +55,7 @@ const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').
       type: ArticleRef,
       nullable: true,
       description: 'The article as now stored; null when rejected.',
-      resolve: (p, _a, ctx) =>
-        p.report ? (loadNode(ctx, 'Article', p.report.articleId) as Promise<ArticleRow>) : null,
+      resolve: (p, _a, ctx) => (p.report ? loadNode(ctx, 'Article', p.report.articleId) : null),
     }),
     problems: t.field({
       type: [Problem],

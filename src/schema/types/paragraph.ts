@@ -1,18 +1,13 @@
+// Paragraphs: the non-empty lines of an article, with their offsets and the evidence in them.
+import type { ParagraphRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
-import { followConnection, loadNode, loadTyped } from './common.js';
-import {
-  ArticleRef,
-  type ArticleRow,
-  EvidenceRef,
-  type EvidenceRow,
-  ParagraphRef,
-  type ParagraphRow,
-} from './refs.js';
+import { edgeConnection, loadExisting, loadTyped } from '../edges.js';
+import { ArticleRef, EvidenceRef, ParagraphRef } from './refs.js';
 
 builder.node(ParagraphRef, {
   description: 'A paragraph of an article (a non-empty line of its text).',
   id: { resolve: (p) => p.id },
-  loadMany: (ids, ctx) => loadTyped(ctx, 'Paragraph', 'Paragraph', ids) as Promise<ParagraphRow[]>,
+  loadMany: (ids, ctx) => loadTyped(ctx, 'Paragraph', 'Paragraph', ids),
   isTypeOf: (v) => (v as ParagraphRow).__type === 'Paragraph',
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Position in the article, from 0.' }),
@@ -24,12 +19,12 @@ builder.node(ParagraphRef, {
     article: t.field({
       type: ArticleRef,
       description: 'The article it belongs to.',
-      resolve: async (p, _a, ctx) => (await loadNode(ctx, 'Article', p.articleId)) as ArticleRow,
+      resolve: (p, _a, ctx) => loadExisting(ctx, 'Article', p.articleId),
     }),
     evidence: t.connection({
       type: EvidenceRef,
       description: 'The evidence spans that lie in this paragraph, in text order.',
-      resolve: async (p, args, ctx) => followConnection<EvidenceRow>(ctx, 'paragraphEvidence', p.id, args),
+      resolve: (p, args, ctx, info) => edgeConnection(ctx, info, 'paragraphEvidence', p.id, args),
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { countSearch, luceneQuery, pageSearch } from '../../db/queries/graph.js';
+import type { EntityRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import { nameKey } from '../../ingest/text.js';
 import { ENTITY_TYPES } from '../../vocabulary.js';
@@ -6,7 +7,7 @@ import { builder } from '../builder.js';
 import { EntityType } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
 import { parseMap } from './common.js';
-import { EntityRef, type EntityRow } from './refs.js';
+import { EntityRef } from './refs.js';
 
 const MAX_QUERY_LENGTH = 200;
 
@@ -57,12 +58,12 @@ builder.queryField('search', (t) =>
         const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES.values];
         return connectionFromQuery(
           args,
-          () => ctx.db.readCount(countSearch(lucene, types)),
+          async () => (await ctx.db.read(countSearch(lucene, types)))[0]?.total ?? 0,
           async (skip, limit) =>
             (await ctx.db.read(pageSearch(lucene, tokens.join(' '), types, skip, limit))).map((r) => ({
-              node: r.node as unknown as EntityRow,
-              score: Number(r.score),
-              matchedName: matchedName(r.node as unknown as EntityRow, tokens),
+              node: r.node,
+              score: r.score,
+              matchedName: matchedName(r.node, tokens),
             })),
         );
       },
@@ -74,11 +75,11 @@ builder.queryField('search', (t) =>
       fields: (edge) => ({
         score: edge.float({
           description: 'Relevance (Lucene score): higher is better; comparable within one search only.',
-          resolve: (x) => (x as unknown as { score: number }).score,
+          resolve: (x) => x.score,
         }),
         matchedName: edge.string({
           description: 'The name or alias of the entity that matched the query best.',
-          resolve: (x) => (x as unknown as { matchedName: string }).matchedName,
+          resolve: (x) => x.matchedName,
         }),
       }),
     },

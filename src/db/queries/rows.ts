@@ -1,0 +1,217 @@
+// What the API reads of each kind of node: a row type, and beside it the Cypher projection that
+// produces exactly that row. `projection<Row>()` requires an expression for every field of the
+// row and no other, so the two cannot drift apart; resolvers receive these rows as they are.
+import type {
+  ClaimKind,
+  ClaimStatus,
+  DatePrecision,
+  EntityType,
+  EventStatus,
+  PartOfDay,
+} from '../../vocabulary.js';
+
+/** A Cypher expression over the node variable, written with `$v` for the variable. */
+type Projection<Row> = { readonly [K in keyof Row]-?: string };
+
+const projection =
+  <Row>() =>
+  <const P extends Projection<Row>>(fields: P & Record<Exclude<keyof P, keyof Row>, never>) =>
+    fields;
+
+/** The time of an event or claim, as precise as the text makes it (see src/dates.ts). */
+export interface DateFields {
+  startDate: string | null;
+  endDate: string | null;
+  precision: DatePrecision | null;
+  approximate: boolean;
+  partOfDay: PartOfDay | null;
+  dateText: string | null;
+  /** The day it sorts by: its own first day, its larger event's, or its article's date. */
+  sortDate: string;
+}
+
+export interface ArticleRow {
+  __type: 'Article';
+  id: string;
+  language: string;
+  title: string | null;
+  publishedOn: string;
+  dateline: string | null;
+  photoCaption: string | null;
+  photoCaptionEvidence: string | null;
+  photoCredit: string | null;
+  relatedJson: string;
+  contentHash: string;
+  ingestedAt: string;
+}
+
+export interface ParagraphRow {
+  __type: 'Paragraph';
+  id: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  articleId: string;
+}
+
+export interface EvidenceRow {
+  __type: 'Evidence';
+  id: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  paragraphId: string;
+  articleId: string;
+}
+
+export interface EntityRow {
+  __type: EntityType;
+  id: string;
+  type: EntityType;
+  label: string;
+  labelsJson: string;
+  aliasesJson: string;
+  descriptionJson: string | null;
+  wikidata: string | null;
+}
+
+export interface EventRow extends DateFields {
+  __type: 'Event';
+  id: string;
+  kind: string;
+  label: string;
+  labelJson: string;
+  summaryJson: string | null;
+  status: EventStatus;
+  articleId: string;
+}
+
+export interface ClaimRow extends DateFields {
+  __type: ClaimKind;
+  id: string;
+  kind: ClaimKind;
+  summary: string;
+  wording: string;
+  status: ClaimStatus;
+  hedge: string | null;
+  articleId: string;
+}
+
+/** The row each node label is read as. */
+export interface RowOf {
+  Article: ArticleRow;
+  Paragraph: ParagraphRow;
+  Evidence: EvidenceRow;
+  Entity: EntityRow;
+  Event: EventRow;
+  Claim: ClaimRow;
+}
+export type NodeLabel = keyof RowOf;
+export type AnyRow = RowOf[NodeLabel];
+/** What graph questions (neighbourhoods, paths, timelines) draw: entities, events and claims. */
+export type GraphRow = EntityRow | EventRow | ClaimRow;
+
+const DATE_FIELDS = {
+  startDate: '$v.startDate',
+  endDate: '$v.endDate',
+  precision: '$v.precision',
+  approximate: 'coalesce($v.approximate, false)',
+  partOfDay: '$v.partOfDay',
+  dateText: '$v.dateText',
+  sortDate: '$v.sortDate',
+} as const;
+
+// Ids carry the article they belong to (src/ingest/plan.ts): "<article>#p<i>" for a paragraph,
+// "<article>@<start>-<end>" for evidence, "<article>/<id>" for an event or claim, and article ids
+// have none of these characters. Reading the article from the id spares a traversal per row.
+const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
+  Article: projection<ArticleRow>()({
+    __type: "'Article'",
+    id: '$v.id',
+    language: '$v.language',
+    title: '$v.title',
+    publishedOn: '$v.publishedOn',
+    dateline: '$v.dateline',
+    photoCaption: '$v.photoCaption',
+    photoCaptionEvidence: '$v.photoCaptionEvidence',
+    photoCredit: '$v.photoCredit',
+    relatedJson: "coalesce($v.relatedJson, '[]')",
+    contentHash: '$v.contentHash',
+    ingestedAt: '$v.ingestedAt',
+  }),
+  Paragraph: projection<ParagraphRow>()({
+    __type: "'Paragraph'",
+    id: '$v.id',
+    index: '$v.index',
+    start: '$v.start',
+    end: '$v.end',
+    text: '$v.text',
+    articleId: "split($v.id, '#')[0]",
+  }),
+  Evidence: projection<EvidenceRow>()({
+    __type: "'Evidence'",
+    id: '$v.id',
+    quote: '$v.quote',
+    prefix: '$v.prefix',
+    suffix: '$v.suffix',
+    start: '$v.start',
+    end: '$v.end',
+    paragraphId: 'head([($v)-[:IN_PARAGRAPH]->(p) | p.id])',
+    articleId: "split($v.id, '@')[0]",
+  }),
+  Entity: projection<EntityRow>()({
+    __type: '$v.type',
+    id: '$v.id',
+    type: '$v.type',
+    label: '$v.label',
+    labelsJson: '$v.labelsJson',
+    aliasesJson: "coalesce($v.aliasesJson, '{}')",
+    descriptionJson: '$v.descriptionJson',
+    wikidata: '$v.wikidata',
+  }),
+  Event: projection<EventRow>()({
+    __type: "'Event'",
+    id: '$v.id',
+    kind: '$v.kind',
+    label: '$v.label',
+    labelJson: '$v.labelJson',
+    summaryJson: '$v.summaryJson',
+    status: '$v.status',
+    articleId: "split($v.id, '/')[0]",
+    ...DATE_FIELDS,
+  }),
+  Claim: projection<ClaimRow>()({
+    __type: '$v.kind',
+    id: '$v.id',
+    kind: '$v.kind',
+    summary: '$v.summary',
+    wording: '$v.wording',
+    status: '$v.status',
+    hedge: '$v.hedge',
+    articleId: "split($v.id, '/')[0]",
+    ...DATE_FIELDS,
+  }),
+};
+
+const compiled = new Map<string, string>();
+
+/** The Cypher map that projects the node in `variable` as its label's row. */
+export function project(label: NodeLabel, variable: string): string {
+  const cacheKey = `${label} ${variable}`;
+  let text = compiled.get(cacheKey);
+  if (text === undefined) {
+    const fields = Object.entries(PROJECTIONS[label] as Record<string, string>)
+      .map(([key, expr]) => `${key}: ${expr.replaceAll('$v', variable)}`)
+      .join(', ');
+    text = `{${fields}}`;
+    compiled.set(cacheKey, text);
+  }
+  return text;
+}
+
+/** Projects an Entity, Event or Claim node, whichever it is. */
+export const projectAny = (v: string) =>
+  `CASE WHEN ${v}:Entity THEN ${project('Entity', v)} WHEN ${v}:Claim THEN ${project('Claim', v)} ELSE ${project('Event', v)} END`;

@@ -1,0 +1,62 @@
+// The neighbourhood of an entity, flat, for drawing: nodes and the edges among them.
+import type { Context } from '../../context.js';
+import { startNode } from '../../db/queries/graph.js';
+import type { EntityRow } from '../../db/queries/rows.js';
+import { badUserInput } from '../../errors.js';
+import { type Neighborhood as NeighborhoodShape, walkNeighborhood } from '../../graph/neighborhood.js';
+import { builder } from '../builder.js';
+import { GraphEdge, GraphNode } from './drawing.js';
+
+export const MAX_NEIGHBORHOOD = 200;
+
+const Neighborhood = builder.objectRef<NeighborhoodShape>('Neighborhood').implement({
+  description: 'The nodes and edges around an entity.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [GraphNode],
+      description: 'The nodes, the centre first.',
+      resolve: (n) => n.nodes,
+    }),
+    edges: t.field({
+      type: [GraphEdge],
+      description: 'The edges between the nodes.',
+      resolve: (n) => n.edges,
+    }),
+    truncated: t.boolean({
+      description: 'True when the size limit cut the neighbourhood short.',
+      resolve: (n) => n.truncated,
+    }),
+  }),
+});
+
+/** The entity with this key, or a BAD_USER_INPUT naming the argument. */
+export async function entityOrThrow(ctx: Context, key: string, arg: string): Promise<EntityRow> {
+  const [row] = await ctx.db.read(startNode(key));
+  if (!row) throw badUserInput(`"${arg}": no entity has the key ${JSON.stringify(key)}`, arg);
+  return row.node;
+}
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: Neighborhood,
+    description:
+      'The entities, events and claims around an entity, breadth first, up to `depth` hops and `first` nodes.',
+    args: {
+      key: t.arg.string({ required: true, description: 'The entity key, e.g. "country:russia".' }),
+      depth: t.arg.int({ defaultValue: 1, description: 'How many hops, 1 to 3.' }),
+      first: t.arg.int({
+        defaultValue: 50,
+        description: `At most this many nodes, 1 to ${MAX_NEIGHBORHOOD}.`,
+      }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const depth = args.depth ?? 1;
+      const first = args.first ?? 50;
+      if (depth < 1 || depth > 3) throw badUserInput(`"depth" must be from 1 to 3 (got ${depth})`, 'depth');
+      if (first < 1 || first > MAX_NEIGHBORHOOD) {
+        throw badUserInput(`"first" must be from 1 to ${MAX_NEIGHBORHOOD} (got ${first})`, 'first');
+      }
+      return walkNeighborhood(ctx.db, await entityOrThrow(ctx, args.key, 'key'), depth, first);
+    },
+  }),
+);

@@ -1,0 +1,67 @@
+// Events and claims in time order, for one entity or for all.
+
+import { TIMELINE_ORDER, timeline } from '../../db/queries/graph.js';
+import type { ClaimRow, EventRow } from '../../db/queries/rows.js';
+import { builder } from '../builder.js';
+import { rootConnection } from '../lists.js';
+import { CLAIM_TYPES } from './claim.js';
+import { PartialDate, partialDate } from './common.js';
+import { DATE_HINT, dateRange } from './filters.js';
+import { entityOrThrow } from './neighborhood.js';
+import { EventRef } from './refs.js';
+
+type TimelineRow = EventRow | ClaimRow;
+
+const TimelineItem = builder.unionType('TimelineItem', {
+  description: 'An event or a claim on a timeline.',
+  types: [EventRef, ...CLAIM_TYPES],
+  resolveType: (row) => row.__type,
+});
+
+const TimelineEntry = builder.objectRef<TimelineRow>('TimelineEntry').implement({
+  description: 'One point of a timeline.',
+  fields: (t) => ({
+    date: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'When, with its precision; null for an undated claim (placed at its article’s date).',
+      resolve: (row) => partialDate(row),
+    }),
+    sortDate: t.string({ description: 'The day it sorts by (YYYY-MM-DD).', resolve: (row) => row.sortDate }),
+    item: t.field({ type: TimelineItem, description: 'The event or claim.', resolve: (row) => row }),
+  }),
+});
+
+builder.queryField('timeline', (t) =>
+  t.connection(
+    {
+      type: TimelineEntry,
+      description: 'Events and claims in time order, for one entity or for all, within a date range.',
+      args: {
+        entity: t.arg.string({
+          required: false,
+          description: 'Only what this entity takes part in, asserts or reports.',
+        }),
+        from: t.arg.string({ required: false, description: `From this date (${DATE_HINT}).` }),
+        to: t.arg.string({ required: false, description: `Up to this date (${DATE_HINT}).` }),
+      },
+      resolve: async (_r, args, ctx, info) => {
+        if (args.entity) await entityOrThrow(ctx, args.entity, 'entity');
+        const range = dateRange(args.from, args.to);
+        return rootConnection<TimelineRow>(
+          ctx,
+          info,
+          timeline({
+            entity: args.entity ?? null,
+            from: range.from ?? '0001-01-01',
+            to: range.to ?? '9999-12-31',
+          }),
+          TIMELINE_ORDER,
+          args,
+        );
+      },
+    },
+    { name: 'TimelineConnection', description: 'Events and claims in time order.' },
+    { name: 'TimelineEdge', description: 'A point of the timeline.' },
+  ),
+);
