@@ -20,8 +20,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.int.test.ts'],
-          globalSetup: ['test/global-setup.ts'],
+          // The browser tests use the same Neo4j, so they run in this project too.
+          include: ['test/integration/**/*.int.test.ts', 'test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/e2e/build-explorer.ts'],
           // One Neo4j serves every file, and files reset it, so they take turns.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -20,6 +20,7 @@ import { createYoga, type GraphiQLOptions, type Plugin, useReadinessCheck } from
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { queryTooComplex } from './errors.js';
+import { explorerRoute } from './explorer/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
@@ -145,6 +146,7 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
       graphiqlAssets(),
+      explorerRoute(),
       // The token limit guards the parser itself, so it must stop parsing: it throws, with the code.
       maxTokensPlugin({
         n: LIMITS.tokens,
