@@ -1,4 +1,4 @@
-// The command line: serve, migrate, seed, ingest, check, schema:print.
+// The command line: serve, migrate, seed, ingest, check, export, examples, schema:print.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, loadEnvFile, PROJECT_ROOT } from './config.js';
@@ -6,6 +6,8 @@ import { openDatabase } from './db/connect.js';
 import { DatabaseConnectError } from './db/driver.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import { parseExportArgs, runExport } from './export/command.js';
+import { ExportInputError } from './export/read.js';
 import { IngestError, type IngestReport, ingestDocument } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
@@ -18,6 +20,9 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
   seed                  ingest every document under seed/ (npm run seed)
   ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
   check FILE...         validate article documents without a database
+  export --format jsonld|csv|graphml [--article KEY | --entity KEY [--depth N]] [--out PATH]
+                        write the graph, one article or one entity's neighbourhood (npm run export --);
+                        JSON-LD and GraphML to standard output unless --out, CSV into the folder --out
   examples              print the GraphiQL example queries with their answers (Markdown)
   schema:print [--check] write schema/schema.graphql and schema/article.schema.json,
                         or with --check fail when they differ from the code`;
@@ -127,6 +132,12 @@ async function main(argv: string[]): Promise<number> {
       }
       return failed ? 1 : 0;
     }
+    case 'export': {
+      // Checked before the database opens: a bad argument or an unwritable --out costs no start-up.
+      const request = parseExportArgs(args);
+      await runExport(request, withDatabase, say);
+      return 0;
+    }
     case 'examples':
       await withDatabase(async (db) => {
         await loadSeed(db);
@@ -169,6 +180,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof FileError) {
+      say(`error: ${error.message}`);
+    } else if (error instanceof ExportInputError) {
       say(`error: ${error.message}`);
     } else if (error instanceof UsageError) {
       say(`error: ${error.message}\n${USAGE}`);

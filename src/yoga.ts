@@ -21,6 +21,7 @@ import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { queryTooComplex } from './errors.js';
 import { explorerRoute } from './explorer/route.js';
+import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
@@ -147,6 +148,7 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     plugins: [
       graphiqlAssets(),
       explorerRoute(),
+      exportRoute(db),
       // The token limit guards the parser itself, so it must stop parsing: it throws, with the code.
       maxTokensPlugin({
         n: LIMITS.tokens,
