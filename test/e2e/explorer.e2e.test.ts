@@ -95,6 +95,10 @@ describe.skipIf(chromiumMissing !== null)(
       expect(await textOf(day.locator('.tl-date'))).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}/);
       expect(await textOf(year.locator('.tl-date'))).toMatch(/^\d{4}$/);
       expect(await markerWidth(year)).toBeGreaterThan((await markerWidth(day)) * 3);
+      // A claim in the entity's panel opens its evidence in place, quote highlighted.
+      const firstClaim = page.locator('#details .claim-row').first();
+      await firstClaim.locator('summary').click();
+      expect((await textOf(firstClaim.locator('.evidence mark.quote'))).length).toBeGreaterThan(10);
       await shot(page, '2-north-korea');
 
       // Clicking Russia in the drawing expands it.

@@ -15,6 +15,7 @@ import {
   type PathData,
 } from './api.js';
 import { byId, h } from './dom.js';
+import { evidenceBlock } from './evidence.js';
 import { GraphView } from './graph.js';
 import { renderLegend } from './legend.js';
 import { claimView, entityView, eventView, type Kind, type Nav } from './panel.js';
@@ -298,7 +299,19 @@ async function rebuild() {
   if (state.pathTo) await findPath(state.pathTo);
 }
 
-const nav: Nav = { open: select, focus: (key) => void focus(key), expand: (key) => void expand(key) };
+const nav: Nav = {
+  open: select,
+  focus: (key) => void focus(key),
+  expand: (key) => void expand(key),
+  evidence: async (key) => {
+    const { claim } = await gql<{ claim: ClaimData | null }>(CLAIM_QUERY, { key });
+    if (!claim) return [h('p', { class: 'error' }, `Nothing has the key ${key}.`)];
+    const spans = [...claim.evidence, ...claim.attributedTo.flatMap((a) => a.evidence)];
+    return spans.length
+      ? spans.map((e) => evidenceBlock(e))
+      : [h('p', { class: 'meta' }, 'No evidence recorded.')];
+  },
+};
 
 graph.cy.on('tap', 'node', (e) => tapNode(e.target.id()));
 graph.cy.on('dbltap', 'node', (e) => {

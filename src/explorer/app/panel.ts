@@ -9,6 +9,8 @@ export type Kind = 'Entity' | 'Event' | 'Claim';
 
 export interface Nav {
   open(key: string, kind: Kind): void;
+  /** The evidence blocks of a claim, loaded when a reader opens them. */
+  evidence(claimKey: string): Promise<HTMLElement[]>;
   focus(key: string): void;
   expand(key: string): void;
 }
@@ -59,7 +61,29 @@ function claimRow(nav: Nav, c: ClaimSummary, extra?: string) {
       c.hedge ? `hedge “${c.hedge}” · ` : '',
       `asserted by ${who}`,
     ),
+    lazyEvidence(nav, c.key),
   );
+}
+
+/** A closed "Evidence" section that fetches the claim's quotes in their paragraphs when opened. */
+function lazyEvidence(nav: Nav, key: string) {
+  const body = h('div', { class: 'lazy' }, h('p', { class: 'meta' }, 'Loading…'));
+  let loaded = false;
+  const details = h(
+    'details',
+    { class: 'claim-evidence' },
+    h('summary', {}, 'Evidence in the article'),
+    body,
+  );
+  details.addEventListener('toggle', () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    nav.evidence(key).then(
+      (blocks) => body.replaceChildren(...blocks),
+      (error: Error) => body.replaceChildren(h('p', { class: 'error' }, error.message)),
+    );
+  });
+  return details;
 }
 
 export function entityView(nav: Nav, e: EntityData, isFocus: boolean): HTMLElement {
