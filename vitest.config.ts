@@ -25,7 +25,9 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts', 'test/e2e/build-explorer.ts'],
           // One Neo4j serves every file, and files reset it, so they take turns.
           fileParallelism: false,
-          testTimeout: 60_000,
+          // Generous: several test runs share a 2-core machine, and a service test starts its own
+          // Neo4j, which under that load can take over a minute.
+          testTimeout: 180_000,
           hookTimeout: 240_000,
         },
       },

@@ -6,6 +6,7 @@
 // reads straight into pandas or a spreadsheet). Bad requests get a 4xx with a JSON error code.
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/run.js';
+import { isDatabaseUnavailable } from '../errors.js';
 import { batched, type ExportFormat, exportText } from './formats.js';
 import { ExportInputError, parseDepth, resolveScope, type Scope } from './read.js';
 
@@ -129,6 +130,9 @@ export function exportRoute(db: Database): Plugin {
         );
       } catch (error) {
         if (error instanceof ExportInputError) return fail(STATUS[error.code], error.code, error.message);
+        if (isDatabaseUnavailable(error)) {
+          return fail(503, 'DATABASE_UNAVAILABLE', (error as Error).message);
+        }
         throw error;
       }
     },
