@@ -1,6 +1,7 @@
 // Reads and validates the environment once. A bad value stops the process with one line that names
 // the variable and what is wrong with it.
 import { existsSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,7 @@ export interface Config {
     boltPort: number;
     startTimeoutMs: number;
     heap: string;
+    pageCache: string;
   };
   seedOnStart: boolean;
   ingestToken: string | undefined;
@@ -72,6 +74,23 @@ export function loadEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+const MiB = 2 ** 20;
+const size = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}g` : `${mib}m`);
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+
+/**
+ * The embedded Neo4j's memory from the machine's: an eighth of it for the heap (1 to 8 GiB) and a
+ * quarter for the page cache (256 MiB to 32 GiB), which holds the store's hot pages. Neo4j's own
+ * default page cache (128 MiB) reads a large store from disk on every query. Both grow as used.
+ */
+export function embeddedMemoryDefaults(totalBytes: number = totalmem()): { heap: string; pageCache: string } {
+  const total = Math.floor(totalBytes / MiB);
+  return {
+    heap: size(clamp(Math.floor(total / 8 / 256) * 256, 1024, 8192)),
+    pageCache: size(clamp(Math.floor(total / 4 / 256) * 256, 256, 32768)),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = reader(env);
   const uri = r.optional('NEO4J_URI');
@@ -98,8 +117,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (ingestToken !== undefined && ingestToken.length < 16) {
     throw new ConfigError('INGEST_TOKEN must have at least 16 characters (it guards writes to the graph)');
   }
-  const heap = r.string('NEO4J_EMBEDDED_HEAP', '1g');
+  const memory = embeddedMemoryDefaults();
+  const heap = r.string('NEO4J_EMBEDDED_HEAP', memory.heap);
   if (!/^\d+[mg]$/i.test(heap)) r.fail('NEO4J_EMBEDDED_HEAP', 'must be a JVM size such as 512m or 1g', heap);
+  const pageCache = r.string('NEO4J_EMBEDDED_PAGECACHE', memory.pageCache);
+  const pageCacheMiB = Number.parseInt(pageCache, 10) * (/g$/i.test(pageCache) ? 1024 : 1);
+  if (!/^\d+[mg]$/i.test(pageCache) || pageCacheMiB < 8)
+    r.fail('NEO4J_EMBEDDED_PAGECACHE', 'must be a size of at least 8m, such as 512m or 2g', pageCache);
   return {
     host: r.string('HOST', '127.0.0.1'),
     port: r.int('PORT', 4000, 0, 65535),
@@ -116,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
       boltPort: r.int('NEO4J_EMBEDDED_BOLT_PORT', 7687, 0, 65535),
       startTimeoutMs: r.int('NEO4J_START_TIMEOUT_MS', 180_000, 1_000, 1_800_000),
       heap,
+      pageCache,
     },
     seedOnStart: r.bool('SEED_ON_START', true),
     ingestToken,

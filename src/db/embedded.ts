@@ -17,6 +17,8 @@ export interface EmbeddedOptions {
   password: string;
   startTimeoutMs: number;
   heap: string;
+  /** Neo4j's page cache (off the heap), e.g. "2g"; the launcher's default when absent. */
+  pageCache?: string;
   /** Where the launcher's own log goes; defaults to <dataDir>/launcher.log. */
   logFile?: string;
 }
@@ -113,6 +115,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       String(o.boltPort),
       '--password',
       o.password,
+      ...(o.pageCache ? ['--page-cache', o.pageCache] : []),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

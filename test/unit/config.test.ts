@@ -1,6 +1,6 @@
 // Configuration comes from the environment, read once; a bad value is one line naming it.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, embeddedMemoryDefaults, loadConfig } from '../../src/config.js';
 
 const fails = (env: Record<string, string>) => {
   try {
@@ -46,5 +46,27 @@ describe('configuration', () => {
     for (const message of [fails({ PORT: 'abc' }), fails({ NEO4J_URI: 'bolt://db' })]) {
       expect(message).not.toContain('\n');
     }
+  });
+
+  it('sizes the embedded Neo4j from the machine: an eighth for the heap, a quarter for the page cache', () => {
+    const GiB = 2 ** 30;
+    expect(embeddedMemoryDefaults(24 * GiB)).toEqual({ heap: '3g', pageCache: '6g' });
+    expect(embeddedMemoryDefaults(6 * GiB)).toEqual({ heap: '1g', pageCache: '1536m' });
+    // Bounds: never less than a 1 GiB heap and 256 MiB of page cache, never more than 8 and 32 GiB.
+    expect(embeddedMemoryDefaults(1 * GiB)).toEqual({ heap: '1g', pageCache: '256m' });
+    expect(embeddedMemoryDefaults(512 * GiB)).toEqual({ heap: '8g', pageCache: '32g' });
+    const c = loadConfig({});
+    expect({ heap: c.embedded.heap, pageCache: c.embedded.pageCache }).toEqual(embeddedMemoryDefaults());
+    const set = loadConfig({ NEO4J_EMBEDDED_HEAP: '2g', NEO4J_EMBEDDED_PAGECACHE: '512m' });
+    expect({ heap: set.embedded.heap, pageCache: set.embedded.pageCache }).toEqual({
+      heap: '2g',
+      pageCache: '512m',
+    });
+    expect(fails({ NEO4J_EMBEDDED_PAGECACHE: 'half' })).toBe(
+      'NEO4J_EMBEDDED_PAGECACHE must be a size of at least 8m, such as 512m or 2g (got "half")',
+    );
+    expect(fails({ NEO4J_EMBEDDED_PAGECACHE: '4m' })).toMatch(
+      /^NEO4J_EMBEDDED_PAGECACHE must be a size of at least 8m/,
+    );
   });
 });
