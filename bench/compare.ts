@@ -8,7 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { createYoga } from 'graphql-yoga';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { type Context, createContext } from '../src/context.js';
+import type { Database } from '../src/db/run.js';
+import { schema } from '../src/schema/index.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
 import { fetchJson, percentile, runLoad } from './load.js';
 import { cpuMs, rssMiB } from './proc.js';
@@ -120,6 +124,28 @@ async function checkAnswers(
   }
 }
 
+/** Cypher statements this service sends per request of each question, counted in-process. */
+async function statementsPerRequest(db: Database, queries: BenchQuery[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const q of queries) {
+    let context: Context | undefined;
+    const yoga = createYoga({
+      schema,
+      context: () => {
+        context = createContext(db);
+        return context;
+      },
+    });
+    await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: q.ours.query, variables: q.ours.variables ?? {} }),
+    });
+    counts[q.name] = context?.stats.statements ?? 0;
+  }
+  return counts;
+}
+
 async function measure(
   q: BenchQuery,
   system: SystemName | 'cached',
@@ -172,7 +198,7 @@ function merge(rows: Row[]): Row {
 const fmt = (n: number, digits = 1) =>
   Number.isNaN(n) ? 'n/a' : n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits);
 
-export function markdown(rows: Row[], articles: number): string {
+export function markdown(rows: Row[], articles: number, statements: Record<string, number> = {}): string {
   const lines = [
     `| query | N | system | req/s | p50 ms | p99 ms | node CPU ms/req | Java CPU ms/req | node RSS MiB | Java RSS MiB | errors |`,
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -181,8 +207,8 @@ export function markdown(rows: Row[], articles: number): string {
         `| ${r.query} | ${articles.toLocaleString('en')} | ${SYSTEM_TITLES[r.system]} | ${fmt(r.reqPerSec)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.nodeCpuPerReq, 2)} | ${fmt(r.javaCpuPerReq, 2)} | ${fmt(r.nodeRssMiB, 0)} | ${fmt(r.javaRssMiB, 0)} | ${r.errors} |`,
     ),
     '',
-    '| query | ours/@neo4j/graphql req/s | ours/raw req/s | ours/@neo4j/graphql CPU per request | ours/raw CPU per request |',
-    '|---|---|---|---|---|',
+    '| query | ours/@neo4j/graphql req/s | ours/raw req/s | ours/@neo4j/graphql CPU per request | ours/raw CPU per request | our Cypher statements per request |',
+    '|---|---|---|---|---|---|',
   ];
   const by = (q: string, s: string) => rows.find((r) => r.query === q && r.system === s);
   for (const q of [...new Set(rows.map((r) => r.query))]) {
@@ -190,7 +216,7 @@ export function markdown(rows: Row[], articles: number): string {
     if (!ours || !peer || !raw) continue;
     const cpu = (r: Row) => r.nodeCpuPerReq + r.javaCpuPerReq;
     lines.push(
-      `| ${q} | ${(ours.reqPerSec / peer.reqPerSec).toFixed(2)} | ${(ours.reqPerSec / raw.reqPerSec).toFixed(2)} | ${(cpu(ours) / cpu(peer)).toFixed(2)} | ${(cpu(ours) / cpu(raw)).toFixed(2)} |`,
+      `| ${q} | ${(ours.reqPerSec / peer.reqPerSec).toFixed(2)} | ${(ours.reqPerSec / raw.reqPerSec).toFixed(2)} | ${(cpu(ours) / cpu(peer)).toFixed(2)} | ${(cpu(ours) / cpu(raw)).toFixed(2)} | ${statements[q] ?? 'n/a'} |`,
     );
   }
   return lines.join('\n');
@@ -243,6 +269,7 @@ async function main() {
     pageCache: values['page-cache'] ?? configured.pageCache,
   };
 
+  const before = machine();
   const database = await startDatabase(dataDir, sizing);
   const servers: RunningServer[] = [];
   try {
@@ -267,6 +294,7 @@ async function main() {
       await checkAnswers(queries, running);
     }
 
+    const statements = await statementsPerRequest(database.db, queries);
     const rows: Row[] = [];
     for (const [qi, q] of queries.entries()) {
       const perSystem: Record<string, Row[]> = {};
@@ -292,7 +320,7 @@ async function main() {
       for (const q of queries) rows.push(await measure(q, 'cached', cached, database.neo4j.pid, o));
     }
 
-    const table = markdown(rows, articles);
+    const table = markdown(rows, articles, statements);
     console.log(`\n${table}\n`);
     const out = path.resolve(
       PROJECT_ROOT,
@@ -307,11 +335,12 @@ async function main() {
           command: `npm run bench:compare -- ${process.argv.slice(2).join(' ')}`,
           date: new Date().toISOString(),
           articles,
-          machine: machine(),
+          machine: { ...before, loadAverageAtEnd: machine().loadAverage },
           neo4j: sizing,
           options: { ...o, rounds },
           ingestion: ingest ?? null,
           graph: size,
+          statementsPerRequest: statements,
           queries: queries.map((q) => ({ name: q.name, description: q.description })),
           rows,
         },

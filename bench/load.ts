@@ -44,15 +44,22 @@ export async function fetchJson(target: Target): Promise<unknown> {
   return JSON.parse(body);
 }
 
-export async function runLoad(target: Target, connections: number, durationMs: number): Promise<LoadResult> {
+/** Loads one target, or a mix: each connection then cycles through the targets in turn. */
+export async function runLoad(
+  targets: Target | Target[],
+  connections: number,
+  durationMs: number,
+): Promise<LoadResult> {
+  const mix = Array.isArray(targets) ? targets : [targets];
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const started = performance.now();
   const deadline = started + durationMs;
-  const worker = async () => {
-    while (performance.now() < deadline) {
+  const worker = async (_: unknown, index: number) => {
+    for (let next = index; performance.now() < deadline; next++) {
+      const target = mix[next % mix.length] as Target;
       const t = performance.now();
       try {
         const { status, body } = await send(agent, target);

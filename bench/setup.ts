@@ -113,18 +113,21 @@ export async function ensureCorpus(
   const todo = articles - from;
   log(`ingesting articles ${from} to ${articles - 1} (${todo})...`);
   const started = performance.now();
-  let lastReport = started;
+  let last = { at: started, done: 0 };
   let done = 0;
   for (const doc of generator.articles(todo, from)) {
     await ingestDocument(db, doc);
     done += 1;
     const now = performance.now();
-    if (now - lastReport > 10_000 || done === todo) {
+    if (now - last.at > 10_000 || done === todo) {
       marker = { seed, poolSize, ingested: from + done };
       writeFileSync(markerFile, `${JSON.stringify(marker)}\n`);
-      const rate = done / ((now - started) / 1000);
-      log(`  ${from + done}/${articles} articles, ${rate.toFixed(1)} articles/s`);
-      lastReport = now;
+      const recent = (done - last.done) / ((now - last.at) / 1000);
+      const overall = done / ((now - started) / 1000);
+      log(
+        `  ${from + done}/${articles} articles: ${recent.toFixed(1)} articles/s lately, ${overall.toFixed(1)} overall, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
+      );
+      last = { at: now, done };
     }
   }
   const seconds = (performance.now() - started) / 1000;

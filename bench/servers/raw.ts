@@ -50,6 +50,8 @@ const server = createServer(async (req, res) => {
     const result = await driver.executeQuery(query.cypher, params(query.params), {
       database: config.database,
       routing: neo4j.routing.READ,
+      // Reads need no causal chain: no bookmarks to carry from one request to the next.
+      bookmarkManager: null,
     });
     const rows = result.records.map((r) => plain(r.toObject()));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows));
