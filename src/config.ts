@@ -18,6 +18,12 @@ export interface Config {
     database: string;
     txTimeoutMs: number;
     connectTimeoutMs: number;
+    /** How long a request retries a transaction that failed because Neo4j could not serve. */
+    retryMs: number;
+    /** How long the availability probe (and /ready) waits for Neo4j to answer. */
+    pingTimeoutMs: number;
+    /** Transaction timeout of the migrations and the seed at start-up. */
+    startupTxTimeoutMs: number;
   };
   embedded: {
     dataDir: string;
@@ -25,10 +31,42 @@ export interface Config {
     startTimeoutMs: number;
     heap: string;
     pageCache: string;
+    /** Start it again when it dies. */
+    restart: boolean;
   };
   seedOnStart: boolean;
   ingestToken: string | undefined;
   shutdownTimeoutMs: number;
+  /** NODE_ENV=production: the defaults below switch to what a public deployment wants. */
+  production: boolean;
+  http: HttpConfig;
+  log: { level: LogLevel; format: 'json' | 'text' };
+  tracing: { exporter: 'none' | 'otlp' | 'console'; serviceName: string };
+  /** Redis for events shared between instances; unset keeps them in this process. */
+  redisUrl: string | undefined;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface HttpConfig {
+  /** Largest request body accepted without the ingest token. */
+  maxBodyBytes: number;
+  /** Largest request body accepted with the ingest token (article documents are big). */
+  maxIngestBodyBytes: number;
+  /** Origins allowed to call the API from a browser on another site; none by default. */
+  corsOrigins: string[];
+  /** Refuse GET and form posts without the X-GraphQL-Yoga-CSRF header. */
+  csrfPrevention: boolean;
+  introspection: boolean;
+  fieldSuggestions: boolean;
+  graphiql: boolean;
+  /** Failed ingest-token attempts one client may make per minute before it is refused for a while. */
+  authFailuresPerMinute: number;
+  /** Take the client address from X-Forwarded-For (behind a proxy you run). */
+  trustProxy: boolean;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,8 +129,51 @@ export function embeddedMemoryDefaults(totalBytes: number = totalmem()): { heap:
   };
 }
 
+function readHttp(r: ReturnType<typeof reader>, production: boolean): HttpConfig {
+  const corsOrigins = (r.optional('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      r.fail(
+        'CORS_ORIGINS',
+        'must be a comma-separated list of origins such as https://app.example.org',
+        origin,
+      );
+    }
+  }
+  const maxIngestBodyBytes = r.int('MAX_INGEST_BODY_BYTES', 8 * 2 ** 20, 1_024, 256 * 2 ** 20);
+  return {
+    maxBodyBytes: r.int('MAX_BODY_BYTES', 64 * 2 ** 10, 1_024, maxIngestBodyBytes),
+    maxIngestBodyBytes,
+    corsOrigins,
+    csrfPrevention: r.bool('CSRF_PREVENTION', true),
+    introspection: r.bool('GRAPHQL_INTROSPECTION', !production),
+    fieldSuggestions: r.bool('GRAPHQL_FIELD_SUGGESTIONS', !production),
+    graphiql: r.bool('GRAPHIQL', !production),
+    authFailuresPerMinute: r.int('AUTH_FAILURES_PER_MINUTE', 10, 1, 10_000),
+    trustProxy: r.bool('TRUST_PROXY', false),
+    metrics: r.bool('METRICS', true),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = reader(env);
+  const production = env.NODE_ENV === 'production';
+  const logLevel = r.string('LOG_LEVEL', 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    r.fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, logLevel);
+  const logFormat = r.string('LOG_FORMAT', 'json');
+  if (logFormat !== 'json' && logFormat !== 'text') r.fail('LOG_FORMAT', 'must be json or text', logFormat);
+  const exporter = r.string('OTEL_TRACES_EXPORTER', 'none');
+  if (exporter !== 'none' && exporter !== 'otlp' && exporter !== 'console') {
+    r.fail('OTEL_TRACES_EXPORTER', 'must be none, otlp or console', exporter);
+  }
+  const redisUrl = r.optional('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    r.fail('REDIS_URL', 'must look like redis://host:6379 (or rediss:// for TLS)', redisUrl);
+  }
   const uri = r.optional('NEO4J_URI');
   if (uri !== undefined) {
     const scheme = /^([a-z0-9+]+):\/\/[^/]+/i.exec(uri)?.[1]?.toLowerCase();
@@ -134,6 +215,9 @@ export function loadConfig(env: Env = process.env): Config {
       database,
       txTimeoutMs: r.int('NEO4J_TX_TIMEOUT_MS', 15_000, 100, 600_000),
       connectTimeoutMs: r.int('NEO4J_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+      retryMs: r.int('NEO4J_RETRY_MS', 1_000, 0, 60_000),
+      pingTimeoutMs: r.int('NEO4J_PING_TIMEOUT_MS', 1_500, 100, 60_000),
+      startupTxTimeoutMs: r.int('NEO4J_STARTUP_TX_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
     },
     embedded: {
       dataDir: path.resolve(PROJECT_ROOT, r.string('NEO4J_DATA_DIR', '.data/neo4j')),
@@ -141,9 +225,18 @@ export function loadConfig(env: Env = process.env): Config {
       startTimeoutMs: r.int('NEO4J_START_TIMEOUT_MS', 180_000, 1_000, 1_800_000),
       heap,
       pageCache,
+      restart: r.bool('NEO4J_EMBEDDED_RESTART', true),
     },
     seedOnStart: r.bool('SEED_ON_START', true),
     ingestToken,
     shutdownTimeoutMs: r.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    production,
+    http: readHttp(r, production),
+    log: { level: logLevel, format: logFormat as 'json' | 'text' },
+    tracing: {
+      exporter: exporter as Config['tracing']['exporter'],
+      serviceName: r.string('OTEL_SERVICE_NAME', 'news-graph'),
+    },
+    redisUrl,
   };
 }

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'QUERY_TOO_COMPLEX'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'CSRF_HEADER_REQUIRED'
+  | 'INTERNAL_SERVER_ERROR'
   | 'TOO_MANY_REQUESTS'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN';
@@ -57,6 +60,19 @@ export const queryTooComplex = (message: string) =>
 export const payloadTooLarge = (message: string) =>
   clientError('PAYLOAD_TOO_LARGE', message, { status: 413 });
 
+export const unsupportedMediaType = (message: string) =>
+  clientError('UNSUPPORTED_MEDIA_TYPE', message, { status: 415 });
+
+/** A request a browser could have sent from another site without asking (see http/security.ts). */
+export const csrfHeaderRequired = () =>
+  clientError(
+    'CSRF_HEADER_REQUIRED',
+    'this request needs the header X-GraphQL-Yoga-CSRF (any value): GET requests and form or ' +
+      'text posts must carry it, JSON posts need not. It keeps other web sites from running ' +
+      'queries through a visitor’s browser',
+    { status: 403 },
+  );
+
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   clientError('TOO_MANY_REQUESTS', message, {
     status: 429,
@@ -87,3 +103,15 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 export const isDatabaseUnavailable = (error: unknown) => errorCode(error) === 'DATABASE_UNAVAILABLE';
+
+/**
+ * An error as a whole HTTP answer, for routes that answer before GraphQL runs: the status and
+ * headers its `http` extension names, and the body GraphQL clients expect.
+ */
+export function errorResponse(fetchAPI: { Response: typeof Response }, error: GraphQLError): Response {
+  const { http, ...extensions } = (error.extensions ?? {}) as { http?: Http } & Record<string, unknown>;
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
+    status: http?.status ?? 400,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(http?.headers ?? {}) },
+  });
+}

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type GraphiQLOptions, type Plugin, renderGraphiQL } from 'graphql-yoga';
+import { badRequest, errorResponse } from './errors.js';
 
 export const GRAPHIQL_ASSETS = '/graphiql/assets';
 
@@ -28,7 +29,13 @@ export function graphiqlAssets(): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(`${GRAPHIQL_ASSETS}/`)) return;
-      const relative = decodeURIComponent(url.pathname.slice(GRAPHIQL_ASSETS.length + 1));
+      let relative: string;
+      try {
+        relative = decodeURIComponent(url.pathname.slice(GRAPHIQL_ASSETS.length + 1));
+      } catch {
+        endResponse(errorResponse(fetchAPI, badRequest('the asset path is not a valid URL path')));
+        return;
+      }
       const file = path.resolve(DIST, relative);
       const type = TYPES[path.extname(file)];
       if (!file.startsWith(`${DIST}${path.sep}`) || !type) {

@@ -11,6 +11,7 @@ import { ExportInputError } from './export/read.js';
 import { IngestError, type IngestReport, ingestDocument } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
+import { depthProblem, tooDeep } from './json-bounds.js';
 import { examplesMarkdown } from './schema/examples-run.js';
 import { ListenError, serve } from './server.js';
 
@@ -49,11 +50,15 @@ async function readDocument(file: string): Promise<unknown> {
             : String((error as Error).message ?? error);
     throw new FileError(`${file}: cannot read it: ${why}`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new IngestError([{ path: '$', message: `${file} is not valid JSON: ${(error as Error).message}` }]);
   }
+  const deep = tooDeep(value);
+  if (deep) throw new IngestError([{ path: '$', message: `${file} is ${depthProblem(deep)}` }]);
+  return value;
 }
 
 function describe(file: string, r: IngestReport): string {
@@ -72,10 +77,13 @@ function describe(file: string, r: IngestReport): string {
 async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase(loadConfig(), say);
+  const config = loadConfig();
+  const database = await openDatabase(config, say);
   try {
-    await migrate(database.db);
-    return await work(database.db);
+    // Commands run start-up work: its own, longer transaction timeout.
+    const db = database.db.forStartup(config.neo4j.startupTxTimeoutMs);
+    await migrate(db);
+    return await work(db);
   } finally {
     await database.close();
   }
@@ -85,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'serve':
-      await serve(loadConfig(), say);
+      await serve(loadConfig());
       return -1;
     case 'migrate':
       await withDatabase(async () => say('schema applied'));

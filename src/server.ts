@@ -1,80 +1,103 @@
-// Runs the service: opens the database, applies the schema, loads the seed, listens, and on
-// SIGTERM or SIGINT drains in-flight requests, closes the driver and stops the embedded Neo4j.
-import { createServer, type Server } from 'node:http';
+// Runs the service: opens the database (the embedded Neo4j under supervision), applies the schema
+// and loads the seed with start-up's own longer timeout, starts watching Neo4j's availability,
+// and listens. On SIGTERM or SIGINT it drains without dropping a request (http/listener.ts),
+// then closes the driver and stops the embedded Neo4j.
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
+import { POOL_SIZE } from './db/driver.js';
 import { migrate } from './db/migrate.js';
+import { ListenError, type Listener, listen } from './http/listener.js';
 import { loadSeed } from './ingest/seed.js';
+import { createLogger, type Logger } from './observability/log.js';
+import { Metrics } from './observability/metrics.js';
+import { startTracing, traceRequest } from './observability/tracing.js';
 import { createYogaServer } from './yoga.js';
 
-export class ListenError extends Error {
-  override name = 'ListenError';
-}
+export { ListenError };
 
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(
-        new ListenError(
-          err.code === 'EADDRINUSE'
-            ? `port ${port} on ${host} is already in use: stop what uses it or set PORT`
-            : `cannot listen on ${host}:${port}: ${err.message}`,
-        ),
-      );
-    });
-    server.listen(port, host, () => resolve());
-  });
-}
-
-export async function serve(config: Config, log: (line: string) => void = console.error): Promise<void> {
+export async function serve(config: Config, logger: Logger = createLogger(config.log)): Promise<void> {
   // Until the server is up, a stop request ends the process at once; the embedded Neo4j
   // follows, because its standard input closes with this process.
   let stop: (reason: string) => void = (reason) => {
-    log(`${reason} during start-up: exiting`);
+    logger.warn(`${reason} during start-up: exiting`);
     process.exit(0);
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   watchParent(() => stop('parent process gone'));
 
-  const database = await openDatabase(config, log);
-  let server: Server | undefined;
+  const stopTracing = await startTracing(config.tracing);
+  const metrics = new Metrics({ processMetrics: true });
+  const log = (line: string, level: 'info' | 'warn' | 'error' = 'info') => logger[level](line);
+  const database = await openDatabase(config, log, {
+    log,
+    onRestart: () => metrics.embeddedRestarts.inc(),
+    sessions: { opened: () => metrics.neo4jSessions.inc(), closed: () => metrics.neo4jSessions.dec() },
+  });
+  metrics.neo4jPoolSize.set(POOL_SIZE);
+  database.availability.onChange((up) => {
+    metrics.neo4jUp.set(up ? 1 : 0);
+    if (!up) metrics.neo4jOutages.inc();
+  });
+
+  let listener: Listener | undefined;
   try {
-    await migrate(database.db);
+    // Start-up work may take long on a busy machine: its own transaction timeout, and a Neo4j
+    // that is briefly unavailable is waited for rather than fatal.
+    const startup = database.db.forStartup(config.neo4j.startupTxTimeoutMs);
+    await migrate(startup);
     if (config.seedOnStart) {
-      for (const report of await loadSeed(database.db)) {
-        log(`Seed ${report.articleId}: ${report.status.toLowerCase()}`);
+      for (const report of await loadSeed(startup)) {
+        logger.info(`Seed ${report.articleId}: ${report.status.toLowerCase()}`);
       }
     }
-    const yoga = createYogaServer(database.db, { ingestToken: config.ingestToken });
-    server = createServer(yoga);
-    await listen(server, config.host, config.port);
+    database.availability.start();
+    let draining = () => false;
+    const yoga = createYogaServer(database.db, {
+      ingestToken: config.ingestToken,
+      service: {
+        http: config.http,
+        logger,
+        metrics,
+        readiness: { neo4j: async () => database.availability.isUp, draining: () => draining() },
+      },
+    });
+    listener = await listen(
+      (req, res) =>
+        traceRequest(req.headers, req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/', (span) => {
+          res.once('close', () => {
+            span?.setAttribute('http.response.status_code', res.statusCode);
+            span?.end();
+          });
+          return yoga(req, res);
+        }),
+      config.host,
+      config.port,
+    );
+    const l = listener;
+    draining = () => l.draining;
   } catch (error) {
     await database.close();
     throw error;
   }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  log(`GraphQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  logger.info(`GraphQL at http://${host}:${listener.port}/graphql`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: draining requests and shutting down...`);
-    const force = setTimeout(() => {
-      log(`shutdown took longer than ${config.shutdownTimeoutMs} ms; closing remaining connections`);
-      server?.closeAllConnections();
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
-    await new Promise<void>((resolve) => {
-      server?.close(() => resolve());
-      server?.closeIdleConnections();
-    });
+    logger.info(`${signal}: draining requests and shutting down...`);
+    const inFlight = listener?.inFlight ?? 0;
+    const cut = (await listener?.drain(config.shutdownTimeoutMs)) ?? 0;
+    if (cut > 0) {
+      logger.warn(
+        `shutdown took longer than ${config.shutdownTimeoutMs} ms; closed ${cut} unfinished requests`,
+      );
+    }
     await database.close();
-    clearTimeout(force);
-    log('stopped');
+    await stopTracing().catch(() => undefined);
+    logger.info(`stopped (${inFlight} requests were in flight at ${signal}, ${cut} cut)`);
     process.exit(0);
   };
   stop = (reason) => void shutdown(reason);

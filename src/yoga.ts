@@ -16,13 +16,20 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { createYoga, type GraphiQLOptions, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { queryTooComplex } from './errors.js';
 import { explorerRoute } from './explorer/route.js';
 import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
+import {
+  defaultService,
+  GRAPHIQL_HEADERS,
+  type ServiceOptions,
+  servicePlugins,
+  serviceYogaOptions,
+} from './http/service.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
 import { schema } from './schema/index.js';
 import { DEFAULT_PAGE_SIZE } from './schema/pagination.js';
@@ -122,10 +129,14 @@ export interface YogaOptions {
   ingestToken?: string;
   /** More plugins, after the built-in ones (tests use this to observe a request). */
   plugins?: Plugin[];
+  /** Logs, metrics, readiness and the HTTP switches; development defaults when left out. */
+  service?: Partial<ServiceOptions>;
 }
 
 export function createYogaServer(db: Database, options: YogaOptions = {}) {
+  const service = defaultService(db, options.service);
   return createYoga({
+    ...serviceYogaOptions(service),
     schema,
     context: ({ request }) =>
       createContext(db, {
@@ -139,14 +150,18 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     // The page's first tab shows `query`; `defaultQuery` is what a new tab starts with.
-    graphiql: {
-      title: 'News knowledge graph',
-      defaultQuery: EXAMPLE_QUERIES,
-      query: EXAMPLE_QUERIES,
-    } as GraphiQLOptions,
+    graphiql: service.http.graphiql
+      ? ({
+          title: 'News knowledge graph',
+          defaultQuery: EXAMPLE_QUERIES,
+          query: EXAMPLE_QUERIES,
+          additionalHeaders: GRAPHIQL_HEADERS,
+        } as GraphiQLOptions)
+      : false,
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
-      graphiqlAssets(),
+      ...servicePlugins(service, options.ingestToken),
+      ...(service.http.graphiql ? [graphiqlAssets()] : []),
       explorerRoute(),
       exportRoute(db),
       // The token limit guards the parser itself, so it must stop parsing: it throws, with the code.
@@ -161,10 +176,6 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
       maxDepthPlugin({ n: LIMITS.depth, flattenFragments: true, ...reportLimit }),
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportLimit }),
       costLimit,
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: () => db.ping(),
-      }),
       ...(options.plugins ?? []),
     ],
   });

@@ -6,6 +6,9 @@ export class DatabaseConnectError extends Error {
   override name = 'DatabaseConnectError';
 }
 
+/** Connections the driver keeps to Neo4j at most. */
+export const POOL_SIZE = 50;
+
 export interface DriverOptions {
   uri: string;
   username: string;
@@ -25,7 +28,7 @@ export async function connectDriver(o: DriverOptions): Promise<Driver> {
     disableLosslessIntegers: true,
     connectionTimeout: o.connectTimeoutMs,
     connectionAcquisitionTimeout: o.connectTimeoutMs,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: POOL_SIZE,
     maxTransactionRetryTime: o.retryTimeMs ?? 1_000,
     userAgent: 'news-graph/0.1',
   });

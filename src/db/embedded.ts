@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the process ends, however it ends (a supervisor watches this). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -165,7 +167,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       );
     });
   });
-  return { uri, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    } else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { uri, pid: child.pid ?? -1, exited, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess, graceMs = 30_000): Promise<void> {

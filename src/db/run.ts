@@ -3,6 +3,8 @@
 // configured database, always with a timeout, sessions always closed. A failure because Neo4j
 // cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { traceStatement } from '../observability/tracing.js';
+import { type DatabaseGuard, guarded } from './availability.js';
 import { mapDriverError } from './failures.js';
 import { type Plain, toPlain } from './mappers.js';
 
@@ -44,11 +46,30 @@ export class Database {
     readonly name: string,
     private readonly txTimeoutMs: number,
     private readonly stats?: QueryStats,
+    private readonly guard?: DatabaseGuard,
   ) {}
 
   /** The same database, counting statements into `stats` (one per request). */
   counting(stats: QueryStats): Database {
-    return new Database(this.driver, this.name, this.txTimeoutMs, stats);
+    return new Database(this.driver, this.name, this.txTimeoutMs, stats, this.guard);
+  }
+
+  /** The same database watched by `guard` (availability, metrics), for the service. */
+  guarded(guard: DatabaseGuard): Database {
+    return new Database(this.driver, this.name, this.txTimeoutMs, this.stats, guard);
+  }
+
+  /**
+   * The same database for start-up work (migrations, the seed): its own, longer transaction
+   * timeout, and waiting out a Neo4j that is briefly unavailable instead of failing at once.
+   */
+  forStartup(txTimeoutMs: number, retryUnavailableMs = 60_000): Database {
+    return new Database(this.driver, this.name, txTimeoutMs, this.stats, { retryUnavailableMs });
+  }
+
+  /** Whether Neo4j serves now, as the availability probe last found it (undefined: not watched). */
+  get available(): boolean | undefined {
+    return this.guard?.availability?.isUp;
   }
 
   read<R>(query: CypherQuery<R>): Promise<R[]> {
@@ -84,7 +105,11 @@ export class Database {
     return up;
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    return guarded(this.guard, () => this.attempt(mode, work));
+  }
+
+  private async attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     const config = { timeout: this.txTimeoutMs };
     // Called once per attempt: a retried transaction starts its counts again.
@@ -100,7 +125,7 @@ export class Database {
         updates,
         run: async <R>({ cypher, params }: CypherQuery<R>): Promise<R[]> => {
           if (this.stats) this.stats.statements += 1;
-          const result = await tx.run(cypher, params ?? {});
+          const result = await traceStatement(mode, cypher, () => tx.run(cypher, params ?? {}));
           const counted = result.summary.counters.updates() as unknown as Record<keyof Updates, number>;
           for (const key of Object.keys(updates) as (keyof Updates)[]) updates[key] += counted[key] ?? 0;
           // The one place rows take their declared shape: the builder of each query states what its
