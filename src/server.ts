@@ -10,7 +10,7 @@ import { ListenError, type Listener, listen } from './http/listener.js';
 import { loadSeed } from './ingest/seed.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
-import { startTracing, traceRequest } from './observability/tracing.js';
+import { startTracing, traced } from './observability/tracing.js';
 import { createYogaServer } from './yoga.js';
 
 export { ListenError };
@@ -63,14 +63,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
       },
     });
     listener = await listen(
-      (req, res) =>
-        traceRequest(req.headers, req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/', (span) => {
-          res.once('close', () => {
-            span?.setAttribute('http.response.status_code', res.statusCode);
-            span?.end();
-          });
-          return yoga(req, res);
-        }),
+      traced((req, res) => yoga(req, res)),
       config.host,
       config.port,
     );

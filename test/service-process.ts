@@ -23,16 +23,18 @@ export interface Service {
 export function startService(env: Record<string, string>): Promise<Service> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: '', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NEO4J_URI: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let url: string | undefined;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /GraphQL at (http:\/\/[^\s"]+)\/graphql/.exec(output);
-      if (m?.[1]) resolve({ child, url: m[1], output: () => output, exited });
+      if (url) return;
+      url = /GraphQL at (http:\/\/[^\s"]+)\/graphql/.exec(output)?.[1];
+      if (url) resolve({ child, url, output: () => output, exited });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

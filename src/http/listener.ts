@@ -3,13 +3,7 @@
 // waits for every request in flight, and leaves idle keep-alive connections to close when the
 // keep-alive time they advertised is up (Node's own timer). Closing an idle keep-alive connection
 // early is what resets requests: the client may be sending on it at that very moment.
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 
 export class ListenError extends Error {
@@ -33,7 +27,11 @@ export interface Listener {
 
 const KEEP_ALIVE_MS = 5_000;
 
-export async function listen(handler: RequestListener, host: string, port: number): Promise<Listener> {
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => unknown,
+  host: string,
+  port: number,
+): Promise<Listener> {
   let draining = false;
   const drainListeners: (() => void)[] = [];
   const sockets = new Set<Socket>();

@@ -2,6 +2,7 @@
 // standard OTEL_EXPORTER_OTLP_* variables) or `console`. One span per HTTP request (joining the
 // caller's trace from a `traceparent` header), one per GraphQL operation, one per Cypher
 // statement. While off, only the API's no-op tracer is touched; the SDK is not even loaded.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type Context,
   context,
@@ -105,4 +106,21 @@ export function startOperationSpan(
     }
     span.end();
   };
+}
+
+/** An HTTP handler whose every request runs inside its own span (a no-op while tracing is off). */
+export function traced(
+  handler: (req: IncomingMessage, res: ServerResponse) => unknown,
+): (req: IncomingMessage, res: ServerResponse) => unknown {
+  return (req, res) =>
+    traceRequest(req.headers, req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/', (span) => {
+      if (span) {
+        res.once('close', () => {
+          span.setAttribute('http.response.status_code', res.statusCode);
+          if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+          span.end();
+        });
+      }
+      return handler(req, res);
+    });
 }
