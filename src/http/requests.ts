@@ -133,7 +133,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 const MESSAGE_BY_STATUS: Record<number, string> = {
-  404: 'Not found: this server answers /graphql, /health, /ready and /metrics.',
+  404: 'Not found: no such path on this server.',
   405: 'This method is not allowed here.',
 };
 

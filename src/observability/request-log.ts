@@ -25,7 +25,7 @@ const KEY = 'newsgraphRequest';
 const SANE_ID = /^[\w.:@-]{1,128}$/;
 
 /** Routes answered outside GraphQL, as metric labels; any other path counts as "other". */
-const ROUTES = ['/health', '/ready', '/metrics', '/graphiql/assets', '/graphql'];
+const ROUTES = ['/health', '/ready', '/metrics', '/graphiql/assets', '/graphql', '/explore', '/export'];
 /** Requests from probes and scrapers: logged at debug level, so they do not drown the rest. */
 const QUIET = new Set(['/health', '/ready', '/metrics']);
 
