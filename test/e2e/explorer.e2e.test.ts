@@ -168,6 +168,23 @@ describe.skipIf(chromiumMissing !== null)(
       expect(await markerWidth(month)).toBeGreaterThan(dayMarker * 3);
       await shot(page, '5-russia-timeline');
 
+      // Keyboard only: the list of drawn nodes opens a node with Enter.
+      await page.locator('.node-list summary').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#node-list button[data-key="country:ukraine"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#details [data-key="country:ukraine"]');
+      await settled(page);
+
+      // A smaller limit cuts the neighbourhood, and the page says so.
+      const uncut = await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length);
+      await page.selectOption('#limit', '20');
+      await textMatches(page.locator('#cut'), /^The graph was cut: at most 20 nodes/);
+      expect(new URL(page.url()).searchParams.get('limit')).toBe('20');
+      await settled(page);
+      expect(await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length)).toBeLessThan(uncut);
+      await shot(page, '6-cut');
+
       expect(foreign).toEqual([]);
       expect(problems).toEqual([]);
     }, 240_000);

@@ -289,6 +289,9 @@ async function rebuild() {
     for (const key of state.expanded) await loadNeighborhood(key, 1);
     await redraw(true);
     const label = graph.node(focusKey)?.label ?? focusKey;
+    // The boxes show the view as it now is, also when it came from a link or a double-click.
+    byId<HTMLInputElement>('search').value = label;
+    if (!state.pathTo) byId<HTMLInputElement>('path-to').value = '';
     say(
       `${graph.cy.nodes().length} nodes around ${label} (depth ${state.depth}). Click a node to expand it, double-click to focus on it.`,
     );
