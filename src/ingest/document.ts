@@ -154,6 +154,11 @@ export const articleDoc = z
       .regex(/^[a-z]{2,3}$/)
       .describe('BCP 47 language of the text, e.g. "id".'),
     title: text.optional().describe('The headline, where the source gives one.'),
+    outlet: text
+      .optional()
+      .describe(
+        'The publisher, where the source names it ("Harian Contoh"). Reports from one outlet count as one outlet.',
+      ),
     publishedOn: z.iso.date().describe('Publication date (YYYY-MM-DD); relative dates resolve against it.'),
     dateline: text.optional().describe('The place line the body opens with ("Moskow").'),
     photo: z.object({ caption: evidenceSpan.optional(), credit: text.optional() }).strict().optional(),

@@ -1,17 +1,35 @@
 // Writes one article document into the graph in a single transaction: all of it or none of it.
-// The same document twice changes nothing; a changed version replaces the article's facts.
+// The same document twice changes nothing; a changed version replaces the article's contributions.
 // What is written is planned in plan.ts; this file reads what the plan needs and runs it.
+import { combine } from '../db/queries/combine.js';
 import * as q from '../db/queries/ingest.js';
-import type { Database, Updates } from '../db/run.js';
+import type { Database, Tx, Updates } from '../db/run.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
-import { planArticleWrite } from './plan.js';
-import { type LinkedEntity, resolveEntities } from './resolve.js';
+import {
+  type Grouping,
+  planArticleWrite,
+  type RelationLookup,
+  relationKeyOf,
+  relationLookups,
+} from './plan.js';
+import { prepareWrites, withOneMap } from './prepared.js';
+import { refreshStatements } from './refresh.js';
+import { deleteOrphans, removeContributions } from './remove.js';
+import { type LinkedEntity, nameLookups, resolveEntities } from './resolve.js';
 import { contentHash } from './rows.js';
+import { parseSources, type RelationSource } from './sources.js';
 import { validateDocument } from './validate.js';
 
 export type { LinkedEntity };
 export { IngestError };
+
+/** Which statements an ingestion created, changed or removed, by key (as they are afterwards). */
+export interface StatementChanges {
+  created: string[];
+  changed: string[];
+  removed: string[];
+}
 
 export interface IngestReport {
   articleId: string;
@@ -19,6 +37,7 @@ export interface IngestReport {
   updates: Updates;
   entitiesCreated: number;
   linked: LinkedEntity[];
+  statements: StatementChanges;
 }
 
 const NO_UPDATES: Updates = {
@@ -33,38 +52,80 @@ const NO_UPDATES: Updates = {
 export async function ingestDocument(db: Database, raw: unknown): Promise<IngestReport> {
   const validation = validateDocument(raw);
   if (!validation.ok) throw new IngestError(validation.problems);
-  return writeDocument(db, validation.doc);
+  await prepareWrites(db);
+  return db.writeTx((tx) => writeDocument(withOneMap(tx), validation.doc));
 }
 
-async function writeDocument(db: Database, doc: ArticleDocument): Promise<IngestReport> {
+const prefetch = (tx: Tx, doc: ArticleDocument) =>
+  tx
+    .run(
+      q.prefetch(
+        doc.article.id,
+        doc.entities.map((e) => e.id),
+        nameLookups(doc),
+      ),
+    )
+    .then((rows) => rows[0] ?? {});
+
+export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<IngestReport> {
   const hash = contentHash(doc);
   const articleId = doc.article.id;
-  return db.writeTx(async (tx) => {
-    const [previous] = await tx.run(q.articleHash(articleId));
-    if (previous?.hash === hash) {
-      return { articleId, status: 'UNCHANGED', updates: NO_UPDATES, entitiesCreated: 0, linked: [] };
-    }
-    // The entities the earlier version referred to in any way, to check for orphans afterwards.
-    const touched = new Set<string>();
-    if (previous) {
-      for (const query of q.deleteArticleFacts(articleId)) {
-        for (const row of await tx.run(query))
-          for (const id of (row.touched as string[]) ?? []) touched.add(id);
-      }
-    }
-    const resolution = await resolveEntities(tx, doc);
-    for (const step of planArticleWrite(doc, resolution, hash)) await tx.run(step);
-    // Entities of the earlier version that this one no longer has go when nothing else refers to
-    // them; those still in the document stay, as a first ingestion of it would create them.
-    const kept = new Set(resolution.graphId.values());
-    const gone = [...touched].filter((id) => !kept.has(id));
-    if (gone.length > 0) await tx.run(q.deleteOrphanEntities(gone));
+  const found = await prefetch(tx, doc);
+  const unchanged = found.hash === hash;
+  if (unchanged) {
+    const none = { created: [], changed: [], removed: [] };
     return {
       articleId,
-      status: previous ? 'REPLACED' : 'CREATED',
-      updates: { ...tx.updates },
-      entitiesCreated: resolution.created.length,
-      linked: resolution.linked,
+      status: 'UNCHANGED',
+      updates: NO_UPDATES,
+      entitiesCreated: 0,
+      linked: [],
+      statements: none,
     };
-  });
+  }
+  const replaced = found.stored === true;
+  const removal = replaced
+    ? await removeContributions(tx, articleId, { article: false, orphans: 'later' })
+    : null;
+  // The entities the earlier version named are all still there (orphans go last), so resolution
+  // finds them as a first ingestion would; their sources no longer hold the earlier version's.
+  const resolution = resolveEntities(doc, found);
+
+  const lookups = relationLookups(doc, resolution.graphId);
+  const stored = lookups.length > 0 ? await tx.run(q.relationSources(lookups)) : [];
+  const relations = new Map(
+    stored.map((r) => [
+      relationKeyOf(r as unknown as RelationLookup),
+      parseSources<RelationSource>(r.sourcesJson),
+    ]),
+  );
+  const grouping: Grouping = {
+    created: [...doc.events, ...doc.claims].map((x) => `${articleId}/${x.id}`),
+    joined: [],
+  };
+  await tx.run(combine(planArticleWrite({ doc, resolution, relations, grouping, contentHash: hash })));
+  const refreshed = await refreshStatements(tx, [
+    ...doc.events.map((e) => ({ id: `${articleId}/${e.id}`, of: 'Event' as const })),
+    ...doc.claims.map((c) => ({ id: `${articleId}/${c.id}`, of: 'Claim' as const })),
+  ]);
+  // Entities of the earlier version that this one no longer names go when nothing else refers to them.
+  if (removal) await deleteOrphans(tx, removal.entities);
+  const created = new Set(grouping.created);
+  return {
+    articleId,
+    status: replaced ? 'REPLACED' : 'CREATED',
+    updates: { ...tx.updates },
+    entitiesCreated: resolution.created.length,
+    linked: resolution.linked,
+    statements: {
+      created: refreshed.keys.filter((k) => created.has(k.from)).map((k) => k.to),
+      changed: [
+        ...new Set([
+          ...refreshed.keys.filter((k) => !created.has(k.from)).map((k) => k.to),
+          ...(removal?.changed ?? []),
+        ]),
+      ].sort(),
+      removed: removal?.removed.filter((k) => !created.has(k)) ?? [],
+    },
+  };
 }

@@ -1,244 +1,189 @@
 // The article write as a plan: every statement, with its parameters, that writes a valid document
-// whose entities are resolved. Pure: no database, so tests read the plan the way a reviewer would;
-// ingest.ts runs it in one transaction.
+// whose entities are resolved and whose relations' earlier sources are known. Pure: no database,
+// so tests read the plan the way a reviewer would; ingest.ts runs it in one transaction. The plan
+// always has the same statements in the same order (empty row lists do nothing), so that run as one
+// combined statement it is planned by Neo4j once and cached.
 import * as q from '../db/queries/ingest.js';
 import type { CypherQuery } from '../db/run.js';
-import type { ArticleDocument, EntityDoc, EvidenceSpan } from './document.js';
+import type { ArticleDocument } from './document.js';
+import { type ReportLinks, reportRows } from './reports.js';
 import type { Resolution } from './resolve.js';
+import { collectEvidence, evidenceId } from './rows.js';
 import {
-  collectEvidence,
-  dateProps,
-  entityProps,
-  eventSortDates,
-  evidenceId,
-  mergeNames,
-  nameProps,
-  scopedId,
-} from './rows.js';
+  type EntitySource,
+  type EntitySources,
+  entityFromSources,
+  entitySource,
+  joinEntitySources,
+  type RelationSources,
+  relationFromSources,
+  relationKey,
+  sourceRank,
+} from './sources.js';
 import { splitParagraphs } from './text.js';
 
-type Link = q.LinkRow;
+/** Where each report of the document goes: a statement of its own, or one already in the graph. */
+export interface Grouping {
+  /** Reports that start a statement of their own (its key is theirs). */
+  created: string[];
+  /** Reports that join an existing statement, by its key. */
+  joined: { report: string; statement: string }[];
+}
 
-/** A statement over rows, or none when there are no rows: UNWIND of nothing would still cost a round trip. */
-const batch = <T>(rows: T[], build: (rows: T[]) => CypherQuery): CypherQuery | null =>
-  rows.length > 0 ? build(rows) : null;
+export interface PlanInput {
+  doc: ArticleDocument;
+  resolution: Resolution;
+  /** The stored sources of the relations the document states, by relationKeyOf. */
+  relations: ReadonlyMap<string, RelationSources>;
+  grouping: Grouping;
+  contentHash: string;
+}
 
-/** The statements that write `doc`, in order; a statement with no rows is left out. */
-export function planArticleWrite(doc: ArticleDocument, res: Resolution, contentHash: string): CypherQuery[] {
+export interface RelationLookup {
+  type: string;
+  from: string;
+  to: string;
+  key: string;
+}
+
+export const relationKeyOf = (r: RelationLookup) => `${r.from}|${r.type}|${r.to}|${r.key}`;
+
+/** The relations a document states, with graph ids and keys, for looking up their stored sources. */
+export function relationLookups(
+  doc: ArticleDocument,
+  graphId: ReadonlyMap<string, string>,
+): RelationLookup[] {
+  return doc.relations.map((r) => ({
+    type: r.type,
+    from: graphId.get(r.from) ?? r.from,
+    to: graphId.get(r.to) ?? r.to,
+    key: relationKey(r),
+  }));
+}
+
+export function planArticleWrite(input: PlanInput): CypherQuery[] {
+  const { doc, resolution: res, contentHash } = input;
   const a = doc.article;
-  const articleId = a.id;
   const gid = (localId: string) => res.graphId.get(localId) ?? localId;
-  const scoped = (localId: string) => scopedId(articleId, localId);
-  const ev = (spans: EvidenceSpan[] | undefined) => (spans ?? []).map((s) => evidenceId(articleId, s));
-  const steps: (CypherQuery | null)[] = [
+  const entities = entityRows(doc, res);
+  const reports = reportRows(doc, res.graphId);
+  return [
     q.upsertArticle({
-      id: articleId,
+      id: a.id,
       language: a.language,
       title: a.title ?? null,
+      outlet: a.outlet ?? null,
       publishedOn: a.publishedOn,
       dateline: a.dateline ?? null,
       text: a.text,
       photoCaption: a.photo?.caption?.quote ?? null,
-      photoCaptionEvidence: a.photo?.caption ? evidenceId(articleId, a.photo.caption) : null,
+      photoCaptionEvidence: a.photo?.caption ? evidenceId(a.id, a.photo.caption) : null,
       photoCredit: a.photo?.credit ?? null,
       relatedJson: JSON.stringify(a.related),
       contentHash,
+      model: q.MODEL_VERSION,
+      // Every entity the article names, so that removing it later finds what it contributed to.
+      entityIds: [...new Set(res.graphId.values())].sort(),
     }),
-    batch(
-      splitParagraphs(a.text).map((p) => ({ ...p, id: `${articleId}#p${p.index}` })),
-      (rows) => q.createParagraphs(articleId, rows),
+    q.createParagraphs(
+      a.id,
+      splitParagraphs(a.text).map((p) => ({ ...p, id: `${a.id}#p${p.index}` })),
     ),
-    batch(collectEvidence(doc), (rows) => q.createEvidence(articleId, rows)),
+    q.createEvidence(a.id, collectEvidence(doc)),
     ...q.ENTITY_TYPES.values.map((type) =>
-      batch(res.created.filter((e) => e.type === type).map(entityProps), (rows) =>
-        q.createEntities(type, rows),
+      q.createEntities(
+        type,
+        entities.created.filter((e) => e.type === type),
       ),
     ),
-    batch(entityUpdates(res), q.updateEntities),
-    batch(
+    q.updateEntities(entities.updated),
+    q.createMentions(
       doc.entities.flatMap((e) =>
-        e.mentions.map((m) => ({
-          evidenceId: evidenceId(articleId, m),
-          entityId: gid(e.id),
-          surface: m.quote,
-        })),
-      ),
-      q.createMentions,
-    ),
-    ...q.RELATION_TYPES.values.map((type) =>
-      batch(
-        doc.relations
-          .filter((r) => r.type === type)
-          .map((r) => ({
-            from: gid(r.from),
-            to: gid(r.to),
-            props: {
-              titleJson: r.title ? JSON.stringify(r.title) : null,
-              roleJson: r.role ? JSON.stringify(r.role) : null,
-              ...(r.since
-                ? { since: r.since.start, sincePrecision: r.since.precision, sinceText: r.since.original }
-                : {}),
-              evidenceIds: ev(r.evidence),
-            },
-          })),
-        (rows) => q.createRelations(type, articleId, rows),
+        e.mentions.map((m) => ({ evidenceId: evidenceId(a.id, m), entityId: gid(e.id), surface: m.quote })),
       ),
     ),
-    batch(eventRows(doc), (rows) => q.createEvents(articleId, rows)),
+    ...relationSteps(input),
+    q.createReports(a.id, reports),
+    ...statementSteps(reports, input.grouping),
+  ];
+}
+
+/** Entities new to the graph, and the new names and sources of those the document joins. */
+function entityRows(doc: ArticleDocument, res: Resolution) {
+  const rank = sourceRank(doc.article.publishedOn, doc.article.id);
+  // Two entities of the document can be one entity of the graph (say "DPRK" and "Korea Utara"):
+  // their names add up in one source.
+  const own = new Map<string, ReturnType<typeof entitySource>>();
+  for (const e of doc.entities) {
+    const id = res.graphId.get(e.id) ?? e.id;
+    const source = entitySource(e, rank);
+    const earlier = own.get(id);
+    own.set(id, earlier ? joinEntitySources(earlier, source) : source);
+  }
+  // Every graph id of the resolution has a source of its own from the loop above.
+  const withOwn = (id: string, sources: EntitySources) =>
+    entityFromSources({
+      ...sources,
+      ...(own.has(id) ? { [doc.article.id]: own.get(id) as EntitySource } : {}),
+    });
+  const created = res.created.map((e) => ({ id: e.id, type: e.type, ...withOwn(e.id, {}) }));
+  const updated = [...res.existing].map(([id, sources]) => ({ id, ...withOwn(id, sources) }));
+  return { created, updated };
+}
+
+/** One relationship per fact: this article's evidence and wording added to what others said. */
+function relationSteps({ doc, resolution, relations }: PlanInput): CypherQuery[] {
+  const rank = sourceRank(doc.article.publishedOn, doc.article.id);
+  const facts = new Map<
+    string,
+    { type: string; from: string; to: string; key: string; sources: RelationSources }
+  >();
+  doc.relations.forEach((r) => {
+    const [l] = relationLookups({ ...doc, relations: [r] }, resolution.graphId) as [RelationLookup];
+    const k = relationKeyOf(l);
+    const fact = facts.get(k) ?? { ...l, sources: { ...(relations.get(k) ?? {}) } };
+    const evidenceIds = r.evidence.map((s) => evidenceId(doc.article.id, s));
+    const mine = fact.sources[doc.article.id];
+    fact.sources[doc.article.id] = mine
+      ? { ...mine, evidenceIds: [...new Set([...mine.evidenceIds, ...evidenceIds])] }
+      : {
+          rank,
+          ...(r.title ? { title: r.title } : {}),
+          ...(r.role ? { role: r.role } : {}),
+          ...(r.since
+            ? { since: { start: r.since.start, precision: r.since.precision, original: r.since.original } }
+            : {}),
+          evidenceIds,
+        };
+    facts.set(k, fact);
+  });
+  const rows = [...facts.values()].map((f) => ({
+    type: f.type,
+    from: f.from,
+    to: f.to,
+    props: relationFromSources(f.key, f.sources),
+  }));
+  return q.RELATION_TYPES.values.map((type) =>
+    q.writeRelations(
+      type,
+      rows.filter((r) => r.type === type),
+    ),
+  );
+}
+
+/** New statements for the reports that start one; the others join theirs (see grouping). */
+function statementSteps(reports: ReportLinks, grouping: Grouping): CypherQuery[] {
+  const created = new Set(grouping.created);
+  const fresh = reports.reports
+    .filter((r) => created.has(r.id))
+    .map((r) => ({ id: r.id, of: r.of, kind: r.kind }));
+  return [
+    q.createEvents(fresh.filter((r) => r.of === 'Event').map(({ id, kind }) => ({ id, kind }))),
     ...q.CLAIM_KINDS.values.map((kind) =>
-      batch(
-        doc.claims
-          .filter((c) => c.kind === kind)
-          .map((c) => ({
-            props: {
-              id: scoped(c.id),
-              kind: c.kind,
-              summary: c.summary,
-              wording: c.wording,
-              status: c.status,
-              hedge: c.hedge ?? null,
-              ...dateProps(c.time),
-              // Undated claims sort at the article's date: that is when the article reports them.
-              sortDate: dateProps(c.time).sortDate ?? a.publishedOn,
-            },
-          })),
-        (rows) => q.createClaims(kind, articleId, rows),
+      q.createClaims(
+        kind,
+        fresh.filter((r) => r.of === 'Claim' && r.kind === kind).map(({ id }) => ({ id, kind })),
       ),
     ),
   ];
-
-  // Links from events and claims; attributions (an event's reporters, a claim's sources) share a shape.
-  const attribution = (from: string, list: { entity: string; cue: string; evidence?: EvidenceSpan[] }[]) =>
-    list.map((r): Link => ({ from, to: gid(r.entity), props: { cue: r.cue, evidenceIds: ev(r.evidence) } }));
-  const evidenceLinks = (from: string, spans: EvidenceSpan[]) =>
-    ev(spans).map((id): Link => ({ from, to: id, props: {} }));
-  const participantLinks = (from: string, list: { entity: string; role: string }[]) =>
-    list.map((p): Link => ({ from, to: gid(p.entity), props: { role: p.role } }));
-  const link = (...[from, rel, to, rows]: Parameters<typeof q.linkNodes>) =>
-    batch(rows, (r) => q.linkNodes(from, rel, to, r));
-  const events = doc.events;
-  const claims = doc.claims;
-  steps.push(
-    link(
-      'Event',
-      'PARTICIPANT',
-      'Entity',
-      events.flatMap((e) => participantLinks(scoped(e.id), e.participants)),
-    ),
-    link(
-      'Event',
-      'AT',
-      'Entity',
-      events.flatMap((e) => (e.location ? [{ from: scoped(e.id), to: gid(e.location), props: {} }] : [])),
-    ),
-    link(
-      'Event',
-      'PART_OF',
-      'Event',
-      events.flatMap((e) => (e.partOf ? [{ from: scoped(e.id), to: scoped(e.partOf), props: {} }] : [])),
-    ),
-    link(
-      'Event',
-      'REPORTED_BY',
-      'Entity',
-      events.flatMap((e) => attribution(scoped(e.id), e.reportedBy)),
-    ),
-    link(
-      'Event',
-      'EVIDENCED_BY',
-      'Evidence',
-      events.flatMap((e) => evidenceLinks(scoped(e.id), e.evidence)),
-    ),
-    link(
-      'Claim',
-      'PARTICIPANT',
-      'Entity',
-      claims.flatMap((c) => participantLinks(scoped(c.id), c.participants)),
-    ),
-    link(
-      'Claim',
-      'ATTRIBUTED_TO',
-      'Entity',
-      claims.flatMap((c) => attribution(scoped(c.id), c.attributedTo)),
-    ),
-    link(
-      'Claim',
-      'ABOUT',
-      'Event',
-      claims.flatMap((c) => c.about.map((e) => ({ from: scoped(c.id), to: scoped(e), props: {} }))),
-    ),
-    link(
-      'Claim',
-      'EVIDENCED_BY',
-      'Evidence',
-      claims.flatMap((c) => evidenceLinks(scoped(c.id), c.evidence)),
-    ),
-    ...q.CLAIM_LINK_TYPES.values.map((type) =>
-      link(
-        'Claim',
-        type,
-        'Claim',
-        claims.flatMap((c) =>
-          c.links
-            .filter((l) => l.type === type)
-            .map((l) => ({ from: scoped(c.id), to: scoped(l.claim), props: {} })),
-        ),
-      ),
-    ),
-  );
-  return steps.filter((s): s is CypherQuery => s !== null);
-}
-
-function eventRows(doc: ArticleDocument) {
-  const sortDates = eventSortDates(doc);
-  return doc.events.map((e) => ({
-    props: {
-      id: scopedId(doc.article.id, e.id),
-      kind: e.kind,
-      label: e.label.en,
-      labelJson: JSON.stringify(e.label),
-      summaryJson: e.summary ? JSON.stringify(e.summary) : null,
-      status: e.status,
-      ...dateProps(e.time),
-      // Undated events sort at their larger event's or the article's date, so every event has a
-      // place in time.
-      sortDate: sortDates.get(e.id) ?? doc.article.publishedOn,
-    },
-  }));
-}
-
-/**
- * The new names of entities that join existing ones. Two entities of the document can be one
- * entity of the graph (say "DPRK" and "Korea Utara"): their new names add up in one row, where two
- * rows would let the later overwrite the earlier.
- */
-function entityUpdates(res: Resolution) {
-  const rows = new Map<
-    string,
-    {
-      labels: EntityDoc['labels'];
-      aliases: Record<string, string[]>;
-      descriptionJson: string | null;
-      wikidata: string | null;
-    }
-  >();
-  for (const { doc: e, names } of res.updated) {
-    const id = res.graphId.get(e.id) ?? e.id;
-    const earlier = rows.get(id);
-    // The graph's labels are those of the entity as first written, which always has en and id.
-    const labels = names.labels as EntityDoc['labels'];
-    rows.set(id, {
-      labels,
-      aliases: mergeNames(labels, earlier?.aliases ?? names.aliases, e),
-      descriptionJson: earlier?.descriptionJson ?? (e.description ? JSON.stringify(e.description) : null),
-      wikidata: earlier?.wikidata ?? e.wikidata ?? null,
-    });
-  }
-  return [...rows].map(([id, { labels, aliases, descriptionJson, wikidata }]) => ({
-    id,
-    aliasesJson: JSON.stringify(aliases),
-    ...nameProps({ labels, aliases }),
-    descriptionJson,
-    wikidata,
-  }));
 }

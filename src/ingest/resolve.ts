@@ -1,10 +1,10 @@
 // Entity resolution: which graph entity each entity of a document is. By id first, then by any
-// name in any language; a name that matches two entities is a problem, never a guess. Reads only.
-import * as q from '../db/queries/ingest.js';
-import type { Tx } from '../db/run.js';
+// name in any language; a name that matches two entities is a problem, never a guess.
+import type { Row } from '../db/run.js';
 import type { ArticleDocument, EntityDoc } from './document.js';
 import { IngestError } from './errors.js';
 import { entityNameKeys } from './rows.js';
+import { type EntitySources, parseSources } from './sources.js';
 import type { Problem } from './validate.js';
 
 export interface LinkedEntity {
@@ -15,67 +15,74 @@ export interface LinkedEntity {
   matchedBy: 'id' | 'name';
 }
 
-/** The names an entity already has in the graph. */
-export interface GraphNames {
-  labels: Record<string, string>;
-  aliases: Record<string, string[]>;
-}
-
 export interface Resolution {
   /** Document entity id to graph entity id. */
   graphId: ReadonlyMap<string, string>;
   linked: LinkedEntity[];
   /** Entities new to the graph. */
   created: EntityDoc[];
-  /** Entities that join one already in the graph, with that entity's names. */
-  updated: { doc: EntityDoc; names: GraphNames }[];
+  /** The graph entities the document joins, with what every article has said of them so far. */
+  existing: ReadonlyMap<string, EntitySources>;
+}
+
+/** The name look-ups of a document's entities, as the prefetch statement takes them. */
+export function nameLookups(doc: ArticleDocument) {
+  return doc.entities.map((e) => {
+    const keys = entityNameKeys(e);
+    return { docId: e.id, type: e.type, keys, lucene: keys.map((k) => `"${k}"`).join(' OR ') };
+  });
+}
+
+interface EntityRow {
+  id: string;
+  type: string;
+  sourcesJson: string | null;
 }
 
 const aType = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 
-const parseJson = <T>(s: unknown, fallback: T): T =>
-  typeof s === 'string' ? (JSON.parse(s) as T) : fallback;
-
-const namesOf = (row: Record<string, unknown>): GraphNames => ({
-  labels: parseJson(row.labelsJson, {}),
-  aliases: parseJson(row.aliasesJson, {}),
-});
-
-export async function resolveEntities(tx: Tx, doc: ArticleDocument): Promise<Resolution> {
+/** Decides, from what the prefetch found, which graph entity each document entity is. */
+export function resolveEntities(doc: ArticleDocument, found: Row): Resolution {
+  // The prefetch statement returns these shapes (queries/ingest.ts prefetch).
+  const byId = new Map(((found.byId ?? []) as unknown as EntityRow[]).map((r) => [r.id, r]));
+  const byName = new Map(
+    ((found.byName ?? []) as unknown as { docId: string; found: EntityRow[] }[]).map((r) => [
+      r.docId,
+      r.found,
+    ]),
+  );
   const problems: Problem[] = [];
   const graphId = new Map<string, string>();
-  const res: Resolution = { graphId, linked: [], created: [], updated: [] };
-  const byId = new Map((await tx.run(q.entitiesById(doc.entities.map((e) => e.id)))).map((r) => [r.id, r]));
+  const existing = new Map<string, EntitySources>();
+  const res: Resolution = { graphId, linked: [], created: [], existing };
+  const join = (e: EntityDoc, row: EntityRow, matchedBy: LinkedEntity['matchedBy']) => {
+    graphId.set(e.id, row.id);
+    res.linked.push({ documentId: e.id, entityId: row.id, matchedBy });
+    existing.set(row.id, parseSources(row.sourcesJson));
+  };
   for (const [i, e] of doc.entities.entries()) {
-    const existing = byId.get(e.id);
-    if (existing) {
-      if (existing.type !== e.type) {
+    const same = byId.get(e.id);
+    if (same) {
+      if (same.type !== e.type) {
         problems.push({
           path: `$.entities[${i}].type`,
-          message: `entity "${e.id}" already exists as ${aType(String(existing.type))}, not ${aType(e.type)}`,
+          message: `entity "${e.id}" already exists as ${aType(same.type)}, not ${aType(e.type)}`,
         });
-        continue;
-      }
-      graphId.set(e.id, e.id);
-      res.linked.push({ documentId: e.id, entityId: e.id, matchedBy: 'id' });
-      res.updated.push({ doc: e, names: namesOf(existing) });
+      } else join(e, same, 'id');
       continue;
     }
-    const matches = await tx.run(q.entitiesByNameKeys(e.type, entityNameKeys(e)));
+    const matches = byName.get(e.id) ?? [];
     if (matches.length > 1) {
       problems.push({
         path: `$.entities[${i}]`,
         // Sorted, so the same graph always gives the same message (the index returns them by score).
         message: `"${e.labels.en}" matches ${matches.length} existing ${e.type} entities by name (${matches
-          .map((m) => String(m.id))
+          .map((m) => m.id)
           .sort()
           .join(', ')}); give the id of the one meant`,
       });
-    } else if (matches.length === 1 && matches[0]) {
-      const m = matches[0];
-      graphId.set(e.id, String(m.id));
-      res.linked.push({ documentId: e.id, entityId: String(m.id), matchedBy: 'name' });
-      res.updated.push({ doc: e, names: namesOf(m) });
+    } else if (matches[0]) {
+      join(e, matches[0], 'name');
     } else {
       graphId.set(e.id, e.id);
       res.created.push(e);

@@ -5,6 +5,7 @@ import type { CypherQuery } from '../../src/db/run.js';
 import type { ArticleDocument } from '../../src/ingest/document.js';
 import { planArticleWrite } from '../../src/ingest/plan.js';
 import type { Resolution } from '../../src/ingest/resolve.js';
+import type { EntitySources } from '../../src/ingest/sources.js';
 import { validateDocument } from '../../src/ingest/validate.js';
 
 const TEXT = 'Kim Jong-un bertemu Putin di Rusia, kata RIA. Korut membantah.';
@@ -89,7 +90,7 @@ function document(): ArticleDocument {
   return v.doc;
 }
 
-/** Kim and Putin are new; Russia and "Korut" are the graph's country:russia and country:north-korea. */
+/** Kim, Putin and RIA are new; Russia and "Korut" are the graph's country:russia and country:north-korea. */
 function resolution(doc: ArticleDocument): Resolution {
   const find = (id: string) => doc.entities.find((e) => e.id === id)!;
   return {
@@ -105,15 +106,32 @@ function resolution(doc: ArticleDocument): Resolution {
       { documentId: 'country:korut', entityId: 'country:north-korea', matchedBy: 'name' },
     ],
     created: [find('person:kim'), find('person:putin'), find('org:ria')],
-    updated: [
-      { doc: find('country:russia'), names: { labels: { en: 'Russia', id: 'Rusia' }, aliases: {} } },
-      {
-        doc: find('country:korut'),
-        names: { labels: { en: 'North Korea', id: 'Korea Utara' }, aliases: { en: ['DPRK'] } },
-      },
-    ],
+    existing: new Map<string, EntitySources>([
+      [
+        'country:russia',
+        { seed: { rank: '2023-09-01|seed', labels: { en: 'Russia', id: 'Rusia' }, aliases: {} } },
+      ],
+      [
+        'country:north-korea',
+        {
+          seed: {
+            rank: '2023-09-01|seed',
+            labels: { en: 'North Korea', id: 'Korea Utara' },
+            aliases: { en: ['DPRK'] },
+          },
+        },
+      ],
+    ]),
   };
 }
+
+const grouping = (doc: ArticleDocument) => ({
+  created: [...doc.events, ...doc.claims].map((x) => `plan-test/${x.id}`),
+  joined: [],
+});
+
+const planOf = (doc: ArticleDocument, res = resolution(doc), relations = new Map()) =>
+  planArticleWrite({ doc, resolution: res, relations, grouping: grouping(doc), contentHash: 'hash-1' });
 
 /** What each statement does, by its first clause: enough to read the order of a plan at a glance. */
 const heads = (plan: CypherQuery[]) => plan.map((s) => s.cypher.split('\n')[0]?.trim());
@@ -122,30 +140,34 @@ const step = (plan: CypherQuery[], pattern: RegExp) => plan.filter((s) => patter
 
 describe('the plan of an article write', () => {
   const doc = document();
-  const plan = planArticleWrite(doc, resolution(doc), 'hash-1');
+  const plan = planOf(doc);
 
-  it('writes the article, its text, the entities, then the facts and their links, in that order', () => {
+  it('writes the article, its text, the entities, the relations, then the reports and their statements', () => {
     expect(heads(plan)).toEqual([
       'MERGE (a:Article {id: $props.id})',
       'MATCH (a:Article {id: $articleId})', // paragraphs
       'MATCH (a:Article {id: $articleId})', // evidence
-      'UNWIND $rows AS row CREATE (e:Entity:Person) SET e = row',
-      'UNWIND $rows AS row CREATE (e:Entity:Organization) SET e = row',
-      'UNWIND $rows AS row MATCH (e:Entity {id: row.id})', // names of entities that joined
+      ...['Person', 'Organization', 'Country', 'Location', 'Group', 'Item'].map(
+        (t) => `UNWIND $rows AS row CREATE (e:Entity:${t}) SET e = row`,
+      ),
+      'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row', // entities that joined
       'UNWIND $rows AS row', // mentions
       'UNWIND $rows AS row', // HOLDS_ROLE
-      'MATCH (a:Article {id: $articleId})', // events
-      'MATCH (a:Article {id: $articleId})', // Statement claims
-      ...Array(9).fill('UNWIND $rows AS row'), // links, CITES last
+      'UNWIND $rows AS row', // MEMBER_OF
+      'UNWIND $rows AS row', // LOCATED_IN
+      'MATCH (a:Article {id: $articleId})', // reports
+      'UNWIND $rows AS row', // new events
+      ...Array(4).fill('UNWIND $rows AS row'), // new claims, by kind
     ]);
-    expect(plan[3]?.cypher).toContain(':Person');
-    expect(plan.at(-1)?.cypher).toContain('[r:CITES]');
   });
 
-  it('leaves out every statement that would have no rows: no Country created, no empty link types', () => {
-    expect(step(plan, /CREATE \(e:Entity:Country\)/)).toEqual([]);
-    expect(step(plan, /\[r:(SUPPORTS|CONTRADICTS|PART_OF)\]/)).toEqual([]);
-    expect(step(plan, /:ArmsDeal/)).toEqual([]);
+  it('has the same statements whatever the document holds, so that Neo4j plans them once', () => {
+    const bare = document();
+    bare.relations = [];
+    bare.events = [];
+    bare.claims = [];
+    expect(planOf(bare).map((s) => s.cypher)).toEqual(plan.map((s) => s.cypher));
+    expect(rows(step(planOf(bare), /CREATE \(e:Entity:Country\)/)[0])).toEqual([]);
   });
 
   it('carries every value as a parameter, never in the Cypher text', () => {
@@ -155,74 +177,74 @@ describe('the plan of an article write', () => {
     }
   });
 
-  it('gives events and claims article-scoped keys and points links at graph ids', () => {
-    const [events] = step(plan, /CREATE \(e:Event\)/);
-    expect(rows(events).map((r) => r.props.id)).toEqual(['plan-test/event:meeting']);
-    const [participants] = step(
-      plan,
-      /MATCH \(x:Claim \{id: row.from\}\) MATCH \(y:Entity \{id: row.to\}\)\s+CREATE \(x\)-\[r:PARTICIPANT\]/,
-    );
-    expect(rows(participants)).toEqual([
-      { from: 'plan-test/claim:denial', to: 'country:north-korea', props: { role: 'SPEAKER' } },
+  it('gives each event and claim a report with an article-scoped key, and a statement of the same key', () => {
+    const [reports] = step(plan, /CREATE \(r:Report\)/);
+    const r = reports?.params?.rows as Record<string, any[]>;
+    expect(r.reports?.map((x) => [x.id, x.of, x.kind, x.rank])).toEqual([
+      ['plan-test/event:meeting', 'Event', 'Meeting', '2023-09-17|plan-test|event:meeting'],
+      ['plan-test/claim:met', 'Claim', 'Statement', '2023-09-17|plan-test|claim:met'],
+      ['plan-test/claim:denial', 'Claim', 'Statement', '2023-09-17|plan-test|claim:denial'],
     ]);
-    const [cites] = step(plan, /\[r:CITES\]/);
-    expect(rows(cites)).toEqual([{ from: 'plan-test/claim:denial', to: 'plan-test/claim:met', props: {} }]);
+    expect(r.involves).toContainEqual({
+      report: 'plan-test/claim:denial',
+      entity: 'country:north-korea',
+      role: 'SPEAKER',
+    });
+    expect(r.references).toEqual([
+      { report: 'plan-test/claim:met', type: 'ABOUT', to: 'plan-test/event:meeting' },
+      { report: 'plan-test/claim:denial', type: 'CITES', to: 'plan-test/claim:met' },
+    ]);
+    const [events] = step(plan, /CREATE \(s:Event /);
+    expect(rows(events)).toEqual([{ id: 'plan-test/event:meeting', kind: 'Meeting' }]);
+    const [statements] = step(plan, /CREATE \(s:Claim:Statement /);
+    expect(rows(statements).map((x) => x.id)).toEqual(['plan-test/claim:met', 'plan-test/claim:denial']);
   });
 
   it('keeps who reports an event and who asserts a claim the same way: cue and evidence ids', () => {
-    const [reported] = step(plan, /\[r:REPORTED_BY\]/);
-    expect(rows(reported)).toEqual([
+    const [reports] = step(plan, /CREATE \(r:Report\)/);
+    const kata = span('kata RIA');
+    expect((reports?.params?.rows as Record<string, any[]>)?.accordingTo).toEqual([
       {
-        from: 'plan-test/event:meeting',
-        to: 'org:ria',
-        props: { cue: 'kata', evidenceIds: [`plan-test@${span('kata RIA').start}-${span('kata RIA').end}`] },
+        report: 'plan-test/event:meeting',
+        entity: 'org:ria',
+        cue: 'kata',
+        evidenceIds: [`plan-test@${kata.start}-${kata.end}`],
       },
-    ]);
-    const [attributed] = step(plan, /\[r:ATTRIBUTED_TO\]/);
-    expect(rows(attributed)).toEqual([
-      { from: 'plan-test/claim:met', to: 'org:ria', props: { cue: 'kata', evidenceIds: [] } },
+      { report: 'plan-test/claim:met', entity: 'org:ria', cue: 'kata', evidenceIds: [] },
     ]);
   });
 
-  it('adds the new names of a joining entity as aliases and keeps the graph labels', () => {
-    const [names] = step(plan, /MATCH \(e:Entity \{id: row.id\}\)/);
+  it("adds the new names of a joining entity as aliases, keeps the first source's labels, and records the source", () => {
+    const [names] = step(plan, /MATCH \(e:Entity \{id: row.id\}\) SET e \+= row/);
     const korea = rows(names).find((r) => r.id === 'country:north-korea');
+    expect(JSON.parse(korea?.labelsJson)).toEqual({ en: 'North Korea', id: 'Korea Utara' });
     expect(JSON.parse(korea?.aliasesJson)).toEqual({ en: ['DPRK'], id: ['Korut'] });
     expect(korea?.nameKeys).toEqual(['north korea', 'korea utara', 'dprk', 'korut']);
-    // Russia brings no new name, and still gets its row (its description and wikidata may be new).
-    expect(JSON.parse(rows(names).find((r) => r.id === 'country:russia')?.aliasesJson)).toEqual({});
+    expect(Object.keys(JSON.parse(korea?.sourcesJson))).toEqual(['seed', 'plan-test']);
+  });
+
+  it('adds the article to a relation other articles state, instead of a second relationship', () => {
+    const stored = new Map([
+      [
+        'person:kim|HOLDS_ROLE|country:north-korea|leader',
+        {
+          earlier: {
+            rank: '2023-09-10|earlier',
+            title: { en: 'Leader', id: 'Pemimpin' },
+            evidenceIds: ['earlier@0-5'],
+          },
+        },
+      ],
+    ]);
+    const [holds] = step(planOf(doc, resolution(doc), stored), /\[r:HOLDS_ROLE \{key: row.props.key\}\]/);
+    expect(rows(holds)).toHaveLength(1);
+    const props = rows(holds)[0]?.props;
+    expect(props.article).toBe('earlier');
+    expect(props.articles).toEqual(['earlier', 'plan-test']);
+    expect(props.evidenceIds).toEqual(['earlier@0-5', `plan-test@0-11`]);
   });
 
   it('is the same plan for the same document and resolution', () => {
-    expect(planArticleWrite(doc, resolution(doc), 'hash-1')).toEqual(plan);
-  });
-});
-
-describe('two entities of a document that are one entity of the graph', () => {
-  it('give one row with the names of both, so the later does not overwrite the earlier', () => {
-    const doc = document();
-    const res = resolution(doc);
-    const kim = doc.entities[0]!;
-    const twin = { ...kim, id: 'person:kim-jong-un-2', labels: { en: 'Kim Jong Un', id: 'Kim Jong Un' } };
-    const graphId = new Map(res.graphId);
-    graphId.set('person:kim', 'person:kim-jong-un');
-    graphId.set(twin.id, 'person:kim-jong-un');
-    const names = { labels: { en: 'Kim Jong-un', id: 'Kim Jong-un' }, aliases: {} };
-    const plan = planArticleWrite(
-      { ...doc, entities: [...doc.entities, twin] },
-      {
-        ...res,
-        graphId,
-        created: res.created.slice(1),
-        updated: [
-          { doc: kim, names },
-          { doc: twin, names },
-        ],
-      },
-      'hash-1',
-    );
-    const [update] = step(plan, /MATCH \(e:Entity \{id: row.id\}\)/);
-    expect(rows(update)).toHaveLength(1);
-    expect(JSON.parse(rows(update)[0]?.aliasesJson)).toEqual({ en: ['Kim Jong Un'], id: ['Kim Jong Un'] });
+    expect(planOf(doc)).toEqual(plan);
   });
 });

@@ -1,10 +1,10 @@
-// The Cypher of an article write. Labels and relationship types come only from the fixed maps
-// below, keyed by the document's enums; every value is a parameter.
+// The Cypher of an article write. Labels and relationship types come only from the vocabulary's
+// values, which the parameter types below admit and nothing else; every value is a parameter.
+// Each write statement stands alone as a unit subquery, so a plan of them can also run as one
+// statement (combine.ts).
 import {
   CLAIM_KINDS,
-  CLAIM_LINK_TYPES,
   type ClaimKind,
-  type ClaimLinkType,
   ENTITY_TYPES,
   type EntityType,
   RELATION_TYPES,
@@ -12,58 +12,53 @@ import {
 } from '../../vocabulary.js';
 import type { CypherQuery } from '../run.js';
 
-// Labels and relationship types are the vocabulary's values themselves: the parameter types below
-// admit nothing else, so no client text can reach a label.
-export { CLAIM_KINDS, CLAIM_LINK_TYPES, ENTITY_TYPES, RELATION_TYPES };
+export { CLAIM_KINDS, ENTITY_TYPES, RELATION_TYPES };
 
-export const articleHash = (id: string): CypherQuery => ({
-  cypher: 'MATCH (a:Article {id: $id}) RETURN a.contentHash AS hash',
-  params: { id },
-});
+/** The version of the graph model articles are written in; an article of another version is rewritten. */
+export const MODEL_VERSION = 2;
 
-export const entitiesById = (ids: string[]): CypherQuery => ({
-  cypher: `UNWIND $ids AS id MATCH (e:Entity {id: id})
-    RETURN e.id AS id, e.type AS type, e.labelsJson AS labelsJson, e.aliasesJson AS aliasesJson`,
-  params: { ids },
-});
-
-/** Candidates that share a normalised name, found through the full-text index, then matched exactly. */
-export const entitiesByNameKeys = (type: string, keys: string[]): CypherQuery => ({
-  cypher: `CALL db.index.fulltext.queryNodes('entity_name_keys', $lucene) YIELD node
-    WITH node WHERE node.type = $type AND any(k IN node.nameKeys WHERE k IN $keys)
-    RETURN DISTINCT node.id AS id, node.labelsJson AS labelsJson, node.aliasesJson AS aliasesJson, node.nameKeys AS nameKeys`,
-  params: { type, keys, lucene: keys.map((k) => `"${k}"`).join(' OR ') },
-});
+const ENTITY_FIELDS = 'id: e.id, type: e.type, sourcesJson: e.sourcesJson';
 
 /**
- * Removes what an earlier version of the article wrote, in order. Statements that return `touched`
- * name the entities it referred to in any way (mentioned, given a role, related): an entity may
- * have no mention and still take part in a claim, and each must be checked for orphans afterwards.
+ * What a write must know before it is planned, in one round trip: the stored version of the
+ * article, the entities the document names by id, and, for the others, the entities that share a
+ * normalised name (found through the full-text index, then matched exactly).
  */
-export const deleteArticleFacts = (id: string): CypherQuery[] => [
-  {
-    cypher: `MATCH (a:Article {id: $id})
-      RETURN [(a)<-[:IN_ARTICLE]-(:Evidence)-[:MENTIONS]->(e:Entity) | e.id]
-        + [(a)<-[:REPORTED_IN]-()-[:PARTICIPANT|ATTRIBUTED_TO|AT|REPORTED_BY]->(e:Entity) | e.id] AS touched`,
-    params: { id },
-  },
-  ...RELATION_TYPES.values.map((type) => ({
-    cypher: `MATCH (x)-[r:${type} {article: $id}]->(y) DELETE r RETURN collect(x.id) + collect(y.id) AS touched`,
-    params: { id },
-  })),
-  { cypher: 'MATCH (a:Article {id: $id})<-[:REPORTED_IN]-(x) DETACH DELETE x', params: { id } },
-  { cypher: 'MATCH (a:Article {id: $id})<-[:IN_ARTICLE]-(x) DETACH DELETE x', params: { id } },
-];
+export const prefetch = (
+  articleId: string,
+  ids: string[],
+  lookups: { docId: string; type: string; keys: string[]; lucene: string }[],
+): CypherQuery => ({
+  cypher: `OPTIONAL MATCH (a:Article {id: $articleId})
+    // An article another version of the model wrote counts as changed: it is written again.
+    WITH a IS NOT NULL AS stored, CASE WHEN a.model = $model THEN a.contentHash END AS hash
+    CALL () {
+      UNWIND $ids AS id MATCH (e:Entity {id: id})
+      RETURN collect({${ENTITY_FIELDS}}) AS byId
+    }
+    CALL (byId) {
+      UNWIND $lookups AS l
+      WITH l WHERE NOT l.docId IN [x IN byId | x.id]
+      CALL (l) {
+        CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
+        WITH e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
+        RETURN collect(DISTINCT {${ENTITY_FIELDS}}) AS found
+      }
+      RETURN collect({docId: l.docId, found: found}) AS byName
+    }
+    RETURN stored, hash, byId, byName`,
+  params: { articleId, ids, lookups, model: MODEL_VERSION },
+});
 
-/**
- * Deletes those of the entities that nothing refers to any more. Whatever still points at one
- * (a mention, a claim, an event or a relation) belongs to some article, so such an entity stays:
- * deleting it with DETACH would silently cut that article's facts.
- */
-export const deleteOrphanEntities = (ids: string[]): CypherQuery => ({
-  cypher: `UNWIND $ids AS id MATCH (e:Entity {id: id})
-    WHERE NOT EXISTS { (e)--() } DELETE e RETURN count(*) AS deleted`,
-  params: { ids },
+/** The stored sources of the relations a document states, to add its own to. */
+export const relationSources = (
+  rows: { type: string; from: string; to: string; key: string }[],
+): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
+    WHERE type(r) = row.type AND r.key = row.key
+    RETURN row.type AS type, row.from AS from, row.to AS to, row.key AS key, r.sourcesJson AS sourcesJson`,
+  params: { rows },
 });
 
 export const upsertArticle = (props: Record<string, unknown>): CypherQuery => ({
@@ -104,11 +99,9 @@ export const createEntities = (label: EntityType, rows: unknown[]): CypherQuery 
   params: { rows },
 });
 
+/** Sets the names and sources of existing entities, recomputed from all their sources. */
 export const updateEntities = (rows: unknown[]): CypherQuery => ({
-  cypher: `UNWIND $rows AS row MATCH (e:Entity {id: row.id})
-    SET e.aliasesJson = row.aliasesJson, e.nameKeys = row.nameKeys, e.searchText = row.searchText,
-        e.descriptionJson = coalesce(e.descriptionJson, row.descriptionJson),
-        e.wikidata = coalesce(e.wikidata, row.wikidata)`,
+  cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row',
   params: { rows },
 });
 
@@ -121,53 +114,69 @@ export const createMentions = (
   params: { rows },
 });
 
-export const createRelations = (type: RelationType, articleId: string, rows: unknown[]): CypherQuery => ({
-  cypher: `UNWIND $rows AS row
-    MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-    CREATE (a)-[r:${type}]->(b)
-    SET r = row.props, r.article = $articleId`,
-  params: { articleId, rows },
-});
-
-export const createEvents = (articleId: string, rows: unknown[]): CypherQuery => ({
-  cypher: `MATCH (a:Article {id: $articleId})
-    UNWIND $rows AS row
-    CREATE (e:Event) SET e = row.props, e.sortDate = date(row.props.sortDate)
-    CREATE (e)-[:REPORTED_IN]->(a)`,
-  params: { articleId, rows },
-});
-
-export const createClaims = (label: ClaimKind, articleId: string, rows: unknown[]): CypherQuery => ({
-  cypher: `MATCH (a:Article {id: $articleId})
-    UNWIND $rows AS row
-    CREATE (c:Claim:${label}) SET c = row.props, c.sortDate = date(row.props.sortDate)
-    CREATE (c)-[:REPORTED_IN]->(a)`,
-  params: { articleId, rows },
-});
-
-export interface LinkRow {
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-}
-
-/** Links from claims and events to entities, events and evidence; `rel` comes from a fixed set. */
-export const linkNodes = (
-  fromLabel: 'Claim' | 'Event',
-  rel:
-    | 'PARTICIPANT'
-    | 'AT'
-    | 'PART_OF'
-    | 'REPORTED_BY'
-    | 'EVIDENCED_BY'
-    | 'ATTRIBUTED_TO'
-    | 'ABOUT'
-    | ClaimLinkType,
-  toLabel: 'Entity' | 'Event' | 'Evidence' | 'Claim',
-  rows: LinkRow[],
+/** One relationship per fact: a second article stating it adds itself to the same relationship. */
+export const writeRelations = (
+  type: RelationType,
+  rows: { from: string; to: string; props: unknown }[],
 ): CypherQuery => ({
   cypher: `UNWIND $rows AS row
-    MATCH (x:${fromLabel} {id: row.from}) MATCH (y:${toLabel} {id: row.to})
-    CREATE (x)-[r:${rel}]->(y) SET r = row.props`,
+    MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+    MERGE (a)-[r:${type} {key: row.props.key}]->(b)
+    SET r = row.props`,
+  params: { rows },
+});
+
+/** The article's reports, each with its article, what it involves, its sources and its evidence. */
+export const createReports = (
+  articleId: string,
+  rows: {
+    reports: unknown[];
+    involves: unknown[];
+    accordingTo: unknown[];
+    evidence: unknown[];
+    references: unknown[];
+  },
+): CypherQuery => ({
+  cypher: `MATCH (a:Article {id: $articleId})
+    CALL (a) {
+      UNWIND $rows.reports AS row
+      CREATE (r:Report) SET r = row, r.sortDate = date(row.sortDate)
+      CREATE (r)-[:IN_ARTICLE]->(a)
+    }
+    CALL () {
+      UNWIND $rows.involves AS row
+      MATCH (r:Report {id: row.report}) MATCH (e:Entity {id: row.entity})
+      CREATE (r)-[:INVOLVES {role: row.role}]->(e)
+    }
+    CALL () {
+      UNWIND $rows.accordingTo AS row
+      MATCH (r:Report {id: row.report}) MATCH (e:Entity {id: row.entity})
+      CREATE (r)-[:ACCORDING_TO {cue: row.cue, evidenceIds: row.evidenceIds}]->(e)
+    }
+    CALL () {
+      UNWIND $rows.evidence AS row
+      MATCH (r:Report {id: row.report}) MATCH (ev:Evidence {id: row.evidence})
+      MERGE (r)-[:QUOTES]->(ev)
+    }
+    CALL () {
+      UNWIND $rows.references AS row
+      MATCH (r:Report {id: row.report})
+      CREATE (r)-[:REFERS]->(:Reference {type: row.type, to: row.to})
+    }`,
+  params: { articleId, rows },
+});
+
+/** New statements, one per report that joins none: the report's key is the statement's. */
+export const createEvents = (rows: { id: string; kind: string }[]): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    CREATE (s:Event {id: row.id, kind: row.kind})
+    WITH s, row MATCH (r:Report {id: row.id}) CREATE (r)-[:REPORTS]->(s)`,
+  params: { rows },
+});
+
+export const createClaims = (label: ClaimKind, rows: { id: string; kind: string }[]): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    CREATE (s:Claim:${label} {id: row.id, kind: row.kind})
+    WITH s, row MATCH (r:Report {id: row.id}) CREATE (r)-[:REPORTS]->(s)`,
   params: { rows },
 });

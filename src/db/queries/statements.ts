@@ -1,0 +1,166 @@
+// Statements (Event and Claim nodes) rebuilt from their reports. The relationships the API reads
+// (PARTICIPANT, AT, ATTRIBUTED_TO, REPORTED_BY, EVIDENCED_BY, REPORTED_IN, PART_OF, ABOUT and the
+// claim links) are derived here, one per fact, each naming the articles that support it; nothing
+// else writes them, so a statement always shows exactly what its reports say.
+import { CLAIM_LINK_TYPES } from '../../vocabulary.js';
+import type { CypherQuery } from '../run.js';
+
+export type StatementLabel = 'Event' | 'Claim';
+
+/** The articles of a group of rows, each once, in order: the same list whatever order they came in. */
+const ARTICLES = 'COLLECT { UNWIND articles AS art RETURN DISTINCT art ORDER BY art }';
+
+/**
+ * Each block merges the relationships the reports call for and keeps them in a list; what else the
+ * statement has of that type goes. Deleting by "not in the list just merged" keeps every match
+ * anchored at the statement: a NOT EXISTS from the far end would walk a hub entity's every report.
+ */
+const rebuild = (name: string, merge: string, existing: string) => `
+    CALL (s) {
+      ${merge}
+      RETURN collect(x) AS ${name}
+    }
+    CALL (s, ${name}) {
+      ${existing} WHERE NOT x IN ${name}
+      DELETE x
+    }`;
+
+const participants = rebuild(
+  'participants',
+  `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[i:INVOLVES]->(e:Entity)
+      WITH e, i.role AS role, collect(r.article) AS articles WHERE e IS NOT NULL
+      MERGE (s)-[x:PARTICIPANT {role: role}]->(e)
+      SET x.articles = ${ARTICLES}`,
+  'MATCH (s)-[x:PARTICIPANT]->()',
+);
+
+const location = rebuild(
+  'places',
+  `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report) WHERE r.locationId IS NOT NULL
+      OPTIONAL MATCH (e:Entity {id: r.locationId})
+      WITH e, collect(r.article) AS articles WHERE e IS NOT NULL
+      MERGE (s)-[x:AT]->(e)
+      SET x.articles = ${ARTICLES}`,
+  'MATCH (s)-[x:AT]->()',
+);
+
+/** Who a claim is attributed to, or who reported an event: the first report's cue, every report's evidence. */
+const sources = (type: 'ATTRIBUTED_TO' | 'REPORTED_BY') =>
+  rebuild(
+    'sources',
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[c:ACCORDING_TO]->(e:Entity)
+      WITH e, r, c ORDER BY r.rank
+      WITH e, collect(c.cue)[0] AS cue, collect(r.article) AS articles,
+           reduce(ids = [], given IN collect(c.evidenceIds) | ids + [id IN given WHERE NOT id IN ids]) AS evidenceIds
+      WHERE e IS NOT NULL
+      MERGE (s)-[x:${type}]->(e)
+      SET x.cue = cue, x.evidenceIds = evidenceIds, x.articles = ${ARTICLES}`,
+    `MATCH (s)-[x:${type}]->()`,
+  );
+
+const provenance =
+  rebuild(
+    'evidence',
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(:Report)-[:QUOTES]->(ev:Evidence)
+      WITH DISTINCT ev WHERE ev IS NOT NULL
+      MERGE (s)-[x:EVIDENCED_BY]->(ev)`,
+    'MATCH (s)-[x:EVIDENCED_BY]->()',
+  ) +
+  rebuild(
+    'articles',
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(:Report)-[:IN_ARTICLE]->(a:Article)
+      WITH DISTINCT a WHERE a IS NOT NULL
+      MERGE (s)-[x:REPORTED_IN]->(a)`,
+    'MATCH (s)-[x:REPORTED_IN]->()',
+  );
+
+/**
+ * Links between statements, from the references of their reports, both ways: a statement's
+ * reports refer to other reports (outgoing), and other reports refer to its reports (incoming). A
+ * reference to a key no report has yet waits, and becomes a link when that report arrives. One
+ * block per type and direction, and only those a statement of the label can have: events are part
+ * of events and claims are about them; claims link to claims.
+ */
+const LINKS: Record<StatementLabel, { out: string[]; in: string[] }> = {
+  Event: { out: ['PART_OF'], in: ['PART_OF', 'ABOUT'] },
+  Claim: { out: ['ABOUT', ...CLAIM_LINK_TYPES.values], in: [...CLAIM_LINK_TYPES.values] },
+};
+
+const outgoing = (type: string) =>
+  rebuild(
+    `out_${type}`,
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[:REFERS]->(ref:Reference {type: '${type}'})
+      OPTIONAL MATCH (:Report {id: ref.to})-[:REPORTS]->(o) WHERE o <> s
+      WITH o, collect(r.article) AS articles WHERE o IS NOT NULL
+      MERGE (s)-[x:${type}]->(o)
+      SET x.articles = ${ARTICLES}`,
+    `MATCH (s)-[x:${type}]->()`,
+  );
+
+const incoming = (type: string) =>
+  rebuild(
+    `in_${type}`,
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(t:Report)
+      OPTIONAL MATCH (ref:Reference {to: t.id, type: '${type}'})<-[:REFERS]-(r:Report)-[:REPORTS]->(o) WHERE o <> s
+      WITH o, collect(r.article) AS articles WHERE o IS NOT NULL
+      MERGE (o)-[x:${type}]->(s)
+      SET x.articles = ${ARTICLES}`,
+    `MATCH (s)<-[x:${type}]-()`,
+  );
+
+const links = (label: StatementLabel) =>
+  [...LINKS[label].out.map(outgoing), ...LINKS[label].in.map(incoming)].join('');
+
+/**
+ * Rebuilds every derived relationship of the given statements from their reports, in three
+ * statements: Neo4j plans a statement of many writing subqueries in time that grows faster than
+ * their number, and these are planned inside the first write's transaction.
+ */
+export const deriveStatements = (label: StatementLabel, ids: string[]): CypherQuery[] => {
+  const each = (blocks: string) => ({
+    cypher: `UNWIND $ids AS id
+    MATCH (s:${label} {id: id})
+    ${blocks}`,
+    params: { ids },
+  });
+  return [
+    each(
+      `${participants}${label === 'Event' ? location : ''}${sources(label === 'Event' ? 'REPORTED_BY' : 'ATTRIBUTED_TO')}`,
+    ),
+    each(provenance),
+    each(links(label)),
+  ];
+};
+
+/**
+ * What deriving statements' own properties needs: their reports, how often each is disputed, its
+ * places with what they lie in. With the claims they dispute or are disputed by, whose denial may
+ * have changed.
+ */
+export const statementInputs = (events: string[], claims: string[]): CypherQuery => ({
+  cypher: `CALL () {
+      UNWIND $claims AS id
+      MATCH (:Claim {id: id})-[:DISPUTES]-(o:Claim)
+      RETURN collect(DISTINCT o.id) AS neighbours
+    }
+    CALL (neighbours) {
+      UNWIND $events AS id MATCH (s:Event {id: id}) RETURN s, 'Event' AS of
+      UNION
+      UNWIND $claims + neighbours AS id MATCH (s:Claim {id: id}) RETURN DISTINCT s, 'Claim' AS of
+    }
+    RETURN s.id AS id, of,
+      [(s)<-[:REPORTS]-(r:Report) | r {.*, sortDate: toString(r.sortDate)}] AS reports,
+      COUNT { (s)<-[:DISPUTES]-(:Claim) } AS disputedBy,
+      [(s)-[:AT]->(p:Entity) | {id: p.id, within: [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id]}] AS places`,
+  params: { events, claims },
+});
+/** Sets the properties derived from the reports; the key may change, so rows name the key it had. */
+export const setStatements = (
+  label: StatementLabel,
+  rows: { from: string; props: unknown }[],
+): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    MATCH (s:${label} {id: row.from})
+    SET s += row.props, s.sortDate = date(row.props.sortDate)`,
+  params: { rows },
+});

@@ -1,0 +1,72 @@
+// Every statement the write path sends, planned ahead. Neo4j plans a statement the first time it
+// sees it, and the write statements are large enough that, on a cold server, planning them all
+// inside the first article's transaction can outlast the transaction timeout. So each is planned
+// once per process (EXPLAIN, in a transaction of its own) before the first write, and every
+// statement of the write path is sent with its parameters in one map (oneMap), so the plans hit.
+import { combine, oneMap } from '../db/queries/combine.js';
+import * as ingest from '../db/queries/ingest.js';
+import * as removal from '../db/queries/removal.js';
+import * as statements from '../db/queries/statements.js';
+import type { CypherQuery, Database, Tx } from '../db/run.js';
+import type { ArticleDocument } from './document.js';
+import { planArticleWrite } from './plan.js';
+
+/** A transaction whose statements all travel with one-map parameters. */
+export const withOneMap = (tx: Tx): Tx => ({
+  get updates() {
+    return tx.updates;
+  },
+  run: (query) => tx.run(oneMap(query)),
+});
+
+const EMPTY: ArticleDocument = {
+  formatVersion: 1,
+  article: { id: 'x', language: 'id', publishedOn: '2000-01-01', related: [], text: 'x' },
+  entities: [],
+  relations: [],
+  events: [],
+  claims: [],
+};
+
+/** The statements of the write path, with parameters of the types they are sent with. */
+export function writePathStatements(): CypherQuery[] {
+  const derive = (label: statements.StatementLabel) => statements.deriveStatements(label, []);
+  const [e, c] = [derive('Event'), derive('Claim')];
+  return [
+    ingest.prefetch('x', [], []),
+    ingest.relationSources([]),
+    combine(
+      planArticleWrite({
+        doc: EMPTY,
+        resolution: { graphId: new Map(), linked: [], created: [], existing: new Map() },
+        relations: new Map(),
+        grouping: { created: [], joined: [] },
+        contentHash: '',
+      }),
+    ),
+    ...e.map((step, i) => combine([step, c[i] as CypherQuery])),
+    statements.statementInputs([], []),
+    combine([statements.setStatements('Event', []), statements.setStatements('Claim', [])]),
+    removal.articleContributions('x'),
+    removal.deleteArticleData('x', false),
+    removal.deleteArticleData('x', true),
+    ...removal.deleteLegacyRelations('x'),
+    ...ingest.RELATION_TYPES.values.map((t) => ingest.writeRelations(t, [])),
+    removal.deleteRelations([]),
+    ingest.updateEntities([]),
+    removal.remainingStatements([]),
+    removal.deleteOrphanEntities([]),
+  ];
+}
+
+const prepared = new WeakSet<object>();
+
+/** Plans the write path's statements once per driver, each in a transaction of its own. */
+export async function prepareWrites(db: Database): Promise<void> {
+  if (prepared.has(db.driver)) return;
+  for (const query of writePathStatements()) {
+    const q = oneMap(query);
+    await db.writeTx((tx) => tx.run({ cypher: `EXPLAIN ${q.cypher}`, params: q.params }));
+  }
+  prepared.add(db.driver);
+}
