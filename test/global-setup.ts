@@ -1,9 +1,11 @@
 // Starts one throwaway embedded Neo4j (free port, temporary data folder) for the integration
 // tests, or uses NEO4J_TEST_URI when given. Tests wipe that database: never point it at real data.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT } from '../src/config.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded.js';
 
 export interface TestNeo4j {
@@ -19,7 +21,16 @@ declare module 'vitest' {
   }
 }
 
+/** The service tests run the service as `npm start` does: compiled to dist/ first. */
+function build() {
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+  console.log(`service built into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export default async function setup(project: TestProject) {
+  build();
   const given = process.env.NEO4J_TEST_URI;
   if (given) {
     project.provide('neo4j', {

@@ -28,9 +28,9 @@ interface Service {
 
 const started: ChildProcess[] = [];
 
-/** Starts `node --import tsx src/main.ts serve`, as npm start does, and waits until it listens (or exits). */
+/** Starts `node dist/main.js serve`, as npm start does after its build, and waits until it listens (or exits). */
 function startService(env: Record<string, string>): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['dist/main.js', 'serve'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEO4J_URI: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,10 +126,7 @@ describe('npm start on the embedded Neo4j', SERVICE_TIMEOUT, () => {
     // sh starts the service in the background and exits at once, as a killed npm leaves it.
     const shell = spawn(
       'sh',
-      [
-        '-c',
-        `"${process.execPath}" --import tsx src/main.ts serve > "${dataDir}/orphan.log" 2>&1 & sleep 30`,
-      ],
+      ['-c', `"${process.execPath}" dist/main.js serve > "${dataDir}/orphan.log" 2>&1 & sleep 30`],
       {
         cwd: PROJECT_ROOT,
         env: { ...process.env, NEO4J_URI: '', PORT: '0', ...env },
