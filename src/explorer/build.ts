@@ -1,5 +1,5 @@
-// Builds the explorer page into dist/explorer: the browser code bundled with its graph-drawing
-// library by esbuild, next to the page and its styles. Only dist/explorer is replaced, never the
+// Builds the explorer page into dist/www/explorer (apart from the compiled server in dist/): the browser code bundled with its graph-drawing
+// library by esbuild, next to the page and its styles. Only dist/www/explorer is replaced, never the
 // rest of dist/. Run by `npm run build:explorer`, before `npm start`, and by the browser tests.
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../config.js';
 
 export const EXPLORER_SOURCE = path.join(PROJECT_ROOT, 'src', 'explorer', 'app');
-export const EXPLORER_DIST = path.join(PROJECT_ROOT, 'dist', 'explorer');
+export const EXPLORER_DIST = path.join(PROJECT_ROOT, 'dist', 'www', 'explorer');
 
 /** The files the page is made of, as the server serves them. */
 export const EXPLORER_FILES = ['index.html', 'explorer.js', 'explorer.css'] as const;

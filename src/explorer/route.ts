@@ -1,4 +1,4 @@
-// Serves the explorer page at /explore from dist/explorer, where `npm run build:explorer` puts
+// Serves the explorer page at /explore from dist/www/explorer, where `npm run build:explorer` puts
 // it. Only the page's own files are served; a missing build is a one-line 503, not a blank page.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
