@@ -1,6 +1,6 @@
-// Builds the explorer page into dist/www/explorer (apart from the compiled server in dist/): the browser code bundled with its graph-drawing
-// library by esbuild, next to the page and its styles. Only dist/www/explorer is replaced, never the
-// rest of dist/. Run by `npm run build:explorer`, before `npm start`, and by the browser tests.
+// Builds the explorer page into dist/www/explorer, apart from the compiled server in dist/: the
+// browser code bundled with its graph-drawing library by esbuild, next to the page and its
+// styles. Only dist/www/explorer is replaced. Run by `npm run build` and by the browser tests.
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
