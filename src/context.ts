@@ -87,6 +87,8 @@ export interface Context {
   ingestEnabled: boolean;
   /** Whether this request carries the ingest token. */
   canIngest: boolean;
+  /** Whether root fields read the pages below them in their own statement (compile.ts). */
+  compile: boolean;
 }
 
 /** Compares in constant time, so response timing does not reveal how much of a token was right. */
@@ -98,7 +100,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function createContext(
   db: Database,
-  options: { ingestToken?: string; authorization?: string | null } = {},
+  options: { ingestToken?: string; authorization?: string | null; compile?: boolean } = {},
 ): Context {
   const stats: QueryStats = { statements: 0 };
   const counted = db.counting(stats);
@@ -109,5 +111,6 @@ export function createContext(
     loaders: new Loaders(counted),
     ingestEnabled: Boolean(token),
     canIngest: Boolean(token) && sameSecret(options.authorization ?? '', `Bearer ${token}`),
+    compile: options.compile ?? true,
   };
 }

@@ -131,6 +131,11 @@ export interface YogaOptions {
   plugins?: Plugin[];
   /** Logs, metrics, readiness and the HTTP switches; development defaults when left out. */
   service?: Partial<ServiceOptions>;
+  /**
+   * Read the pages selected below a root field in the root field's statement (src/schema/compile.ts).
+   * On by default; off, every level is read by the loaders (tests compare the two).
+   */
+  compile?: boolean;
 }
 
 export function createYogaServer(db: Database, options: YogaOptions = {}) {
@@ -142,6 +147,7 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
       createContext(db, {
         ingestToken: options.ingestToken,
         authorization: request.headers.get('authorization'),
+        compile: options.compile,
       }),
     // Unexpected errors are masked as "Unexpected error." whatever NODE_ENV says: yoga's development
     // mode would add the original message and stack, i.e. Neo4j's error text and our Cypher.

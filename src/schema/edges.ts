@@ -1,12 +1,13 @@
-// Resolver helpers over the relationships of src/db/queries/edges.ts: a field follows an edge
-// from its parent as a Relay connection or as a plain list, through the request's loaders, and
-// gets the typed rows the edge declares.
+// Fields that follow a relationship of src/db/queries/edges.ts from their parent, as a Relay
+// connection or as a plain list. Each is declared once as an EdgeField: its resolver reads the
+// page through the request's loaders, unless the request compiler (compile.ts) already read it
+// in the parent's statement; the compiler finds the same declaration to know what to read.
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
-import type { EdgeName, PropsOf, TargetOf } from '../db/queries/edges.js';
-import type { Order } from '../db/queries/order.js';
-import { type EdgeFilter, edgeSpec, type PageRequest } from '../db/queries/pages.js';
-import type { NodeLabel, RowOf } from '../db/queries/rows.js';
+import { type Context, settle } from '../context.js';
+import { EDGES, type EdgeName, type PropsOf, type TargetOf } from '../db/queries/edges.js';
+import type { Order, Window } from '../db/queries/order.js';
+import type { EdgeFilter, EdgeItem, PageRequest } from '../db/queries/pages.js';
+import type { NodeLabel, Prefetched, RowOf } from '../db/queries/rows.js';
 import { type Connection, keysetConnection, keysetWindow, type PageArgs } from './pagination.js';
 import { selectedFieldNames } from './selection.js';
 
@@ -15,64 +16,169 @@ export const MAX_LIST = 1_000;
 
 export type Target<E extends EdgeName> = RowOf[TargetOf<E>];
 
-/** One page of `edge` from the parent, as a connection whose edges carry the edge's props. */
-export async function edgeConnection<E extends EdgeName>(
-  ctx: Context,
+/** Always built here, so that the compiler and a resolver make the same request for the same field. */
+export const pageRequest = (
+  filter: EdgeFilter,
+  order: Order,
+  window: Window,
+  total: boolean,
+): PageRequest => ({
+  filter,
+  order,
+  window: { limit: window.limit, backward: window.backward, after: window.after, before: window.before },
+  total,
+});
+
+/** What identifies a page read: the edge and the whole request. */
+export const pageSignature = (edge: EdgeName, request: PageRequest) => `${edge} ${JSON.stringify(request)}`;
+
+const LIST_WINDOW: Window = { limit: MAX_LIST, backward: false, after: null, before: null };
+
+/** A field that follows an edge, declared once for its resolver and for the request compiler. */
+export interface EdgeField<E extends EdgeName = EdgeName, A = never> {
+  readonly edge: E;
+  readonly connection: boolean;
+  /** The conditions the field's arguments put on the edge. */
+  readonly filter: (args: A) => EdgeFilter;
+  /** Where, inside the field's selection, the fields of the target node are selected. */
+  readonly nodePaths: readonly (readonly string[])[];
+}
+
+const REGISTRY = new Map<string, EdgeField<EdgeName, unknown>>();
+
+/** The edge field declared on `type` (an object or interface type name) as `field`, if any. */
+export const edgeFieldOf = (type: string, field: string) => REGISTRY.get(`${type}.${field}`);
+
+/** A page the compiler read for this field of this parent, if it read exactly this request. */
+function prefetched<E extends EdgeName>(
+  parent: object,
   info: GraphQLResolveInfo,
   edge: E,
-  parentId: string,
-  args: PageArgs,
-  filter: EdgeFilter = {},
-  order: Order = edgeSpec(edge).order,
-): Promise<Connection<Target<E>, PropsOf<E>>> {
-  const { keepLast, ...window } = keysetWindow(args, order);
-  const total = selectedFieldNames(info).has('totalCount');
-  const request: PageRequest = { filter, order, window, total };
-  const page = await ctx.loaders.page(edge, request).load(parentId);
-  const count = async () =>
-    (
-      await ctx.loaders
-        .page(edge, {
-          filter,
-          order,
-          window: { limit: 0, backward: false, after: null, before: null },
-          total: true,
-        })
-        .load(parentId)
-    ).total ?? 0;
-  return keysetConnection(
-    order,
-    { ...window, keepLast },
-    args,
-    { items: page.items.map((i) => Object.assign({ node: i.node, keys: i.keys }, i.props)), more: page.more },
-    page.total ?? count,
+  request: PageRequest,
+): { items: EdgeItem<E>[]; total: number | null } | undefined {
+  // Rows read by a compiled statement carry, under __p, the pages asked below them (rows.ts);
+  // the items are this edge's, since the signature names the edge and the whole request.
+  const entry = (parent as Prefetched).__p?.[info.path.key];
+  if (!entry || entry.sig !== pageSignature(edge, request)) return undefined;
+  return { items: entry.items as EdgeItem<E>[], total: entry.total ?? null };
+}
+
+export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
+  constructor(
+    readonly edge: E,
+    readonly connection: boolean,
+    readonly filter: (args: A) => EdgeFilter,
+    readonly nodePaths: readonly (readonly string[])[],
+  ) {}
+
+  /** The field's page as a Relay connection whose edges carry the edge's props. */
+  async page(
+    ctx: Context,
+    info: GraphQLResolveInfo,
+    parent: { id: string },
+    args: A & PageArgs,
+  ): Promise<Connection<Target<E>, PropsOf<E>>> {
+    const order = EDGES[this.edge].order;
+    const filter = this.filter(args);
+    const { keepLast, ...window } = keysetWindow(args, order);
+    const request = pageRequest(filter, order, window, selectedFieldNames(info).has('totalCount'));
+    const early = prefetched(parent, info, this.edge, request);
+    const page = early
+      ? { ...settle(early.items, request), total: early.total }
+      : await ctx.loaders.page(this.edge, request).load(parent.id);
+    const count = async () =>
+      (
+        await ctx.loaders
+          .page(
+            this.edge,
+            pageRequest(filter, order, { ...window, limit: 0, after: null, before: null }, true),
+          )
+          .load(parent.id)
+      ).total ?? 0;
+    return keysetConnection(
+      order,
+      { ...window, keepLast },
+      args,
+      {
+        items: page.items.map((i) => Object.assign({ node: i.node, keys: i.keys }, i.props)),
+        more: page.more,
+      },
+      page.total ?? count,
+    );
+  }
+
+  /** Every item of the field (up to MAX_LIST), in the edge's order, with its props. */
+  async list(
+    ctx: Context,
+    info: GraphQLResolveInfo,
+    parent: { id: string },
+    args: A,
+  ): Promise<{ node: Target<E>; props: PropsOf<E> }[]> {
+    const request = pageRequest(this.filter(args), EDGES[this.edge].order, LIST_WINDOW, false);
+    const early = prefetched(parent, info, this.edge, request);
+    if (early) return settle(early.items, request).items;
+    return (await ctx.loaders.page(this.edge, request).load(parent.id)).items;
+  }
+
+  /** The target nodes of the field. */
+  async nodes(ctx: Context, info: GraphQLResolveInfo, parent: { id: string }, args: A): Promise<Target<E>[]> {
+    return (await this.list(ctx, info, parent, args)).map((i) => i.node);
+  }
+
+  /**
+   * The one node a reference leads to (an evidence's paragraph): read with the page when the
+   * request was compiled, else by id from the loader, which earlier levels have often filled.
+   */
+  async one<L extends TargetOf<E>>(
+    ctx: Context,
+    info: GraphQLResolveInfo,
+    parent: { id: string },
+    label: L,
+    id: string,
+  ): Promise<RowOf[L]> {
+    const request = pageRequest(this.filter({} as A), EDGES[this.edge].order, LIST_WINDOW, false);
+    const early = prefetched(parent, info, this.edge, request)?.items[0]?.node;
+    // The edge leads to nodes of `label`: TargetOf<E> is L.
+    return (early as RowOf[L] | undefined) ?? loadExisting(ctx, label, id);
+  }
+
+  /** The first target node, or null (an event's location, the larger event it is part of). */
+  async first(
+    ctx: Context,
+    info: GraphQLResolveInfo,
+    parent: { id: string },
+    args: A,
+  ): Promise<Target<E> | null> {
+    return (await this.nodes(ctx, info, parent, args))[0] ?? null;
+  }
+}
+
+const NO_FILTER = () => ({});
+
+/**
+ * Declares that `type.field` follows `edge`. `nodePaths` say where the target's fields are
+ * selected: ['edges', 'node'] for a connection, [] for a list of the nodes themselves, ['entity']
+ * for a list of wrappers such as Participant.
+ */
+export function edgeField<E extends EdgeName, A = Record<string, unknown>>(
+  type: string,
+  field: string,
+  edge: E,
+  options: {
+    connection?: boolean;
+    filter?: (args: A) => EdgeFilter;
+    nodePaths?: readonly (readonly string[])[];
+  } = {},
+): EdgeFieldHandle<E, A> {
+  const connection = options.connection ?? false;
+  const handle = new EdgeFieldHandle<E, A>(
+    edge,
+    connection,
+    options.filter ?? NO_FILTER,
+    options.nodePaths ?? (connection ? [['edges', 'node']] : [[]]),
   );
-}
-
-/** Every item of `edge` from the parent (up to MAX_LIST), in the edge's order, with its props. */
-export async function edgeList<E extends EdgeName>(
-  ctx: Context,
-  edge: E,
-  parentId: string,
-  filter: EdgeFilter = {},
-): Promise<{ node: Target<E>; props: PropsOf<E> }[]> {
-  const request: PageRequest = {
-    filter,
-    order: edgeSpec(edge).order,
-    window: { limit: MAX_LIST, backward: false, after: null, before: null },
-    total: false,
-  };
-  return (await ctx.loaders.page(edge, request).load(parentId)).items;
-}
-
-/** The target nodes of `edge` from the parent. */
-export async function edgeNodes<E extends EdgeName>(
-  ctx: Context,
-  edge: E,
-  parentId: string,
-  filter: EdgeFilter = {},
-): Promise<Target<E>[]> {
-  return (await edgeList(ctx, edge, parentId, filter)).map((i) => i.node);
+  REGISTRY.set(`${type}.${field}`, handle as unknown as EdgeField<EdgeName, unknown>);
+  return handle;
 }
 
 export const loadNode = <L extends NodeLabel>(

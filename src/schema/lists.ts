@@ -2,8 +2,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { settle } from '../context.js';
-import type { Order } from '../db/queries/order.js';
-import { type RootSource, rootPage } from '../db/queries/pages.js';
+import { type Order, Params } from '../db/queries/order.js';
+import { nodeWithPages, type RootSource, rootPage } from '../db/queries/pages.js';
+import type { NodeLabel, RowOf } from '../db/queries/rows.js';
+import { compileBelow } from './compile.js';
 import { type Connection, keysetConnection, keysetWindow, type PageArgs } from './pagination.js';
 import { selectedFieldNames } from './selection.js';
 
@@ -13,11 +15,15 @@ export async function rootConnection<Node extends { id: string }>(
   source: RootSource,
   order: Order,
   args: PageArgs,
+  /** Where the nodes' fields are selected below the root field (the item of a timeline entry…). */
+  path: readonly string[] = ['edges', 'node'],
 ): Promise<Connection<Node>> {
   const { keepLast, ...window } = keysetWindow(args, order);
   const total = selectedFieldNames(info).has('totalCount');
   const request = { order, window, total };
-  const [row] = await ctx.db.read(rootPage<Node>(source, request));
+  const params = new Params();
+  const nested = ctx.compile ? compileBelow(info, params, path) : null;
+  const [row] = await ctx.db.read(rootPage<Node>(source, request, nested ? { params, nested } : undefined));
   const page = settle(row?.items ?? [], { ...request, filter: {} });
   const count = async () =>
     (
@@ -36,4 +42,21 @@ export async function rootConnection<Node extends { id: string }>(
     { items: page.items.map((i) => ({ node: i.node, keys: i.keys })), more: page.more },
     row?.total ?? count,
   );
+}
+
+/**
+ * One node by key, with every page selected below it read in the same statement; without such
+ * pages, the node comes from the request's batched loader.
+ */
+export async function rootNode<L extends NodeLabel>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  label: L,
+  key: string,
+): Promise<RowOf[L] | null> {
+  const params = new Params();
+  const below = ctx.compile ? compileBelow(info, params, [])?.('y') : null;
+  if (!below) return ctx.loaders.node(label).load(key);
+  const [row] = await ctx.db.read(nodeWithPages(label, key, params, below));
+  return row?.node ?? null;
 }

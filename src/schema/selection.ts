@@ -1,9 +1,9 @@
 // What a client selected below a field, read from the query document, so that a resolver can
 // leave out work nobody asked for (counting a whole list when totalCount is not selected).
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
-/** The names of the fields selected directly under the current field, through fragments. */
-export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+/** The names of the fields selected directly in these selection sets, through fragments. */
+export function fieldNames(info: Pick<GraphQLResolveInfo, 'fragments'>, sets: readonly SelectionSetNode[]) {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
@@ -12,6 +12,19 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
       else visit(info.fragments[selection.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes as FieldNode[]) visit(node.selectionSet);
+  for (const set of sets) visit(set);
   return names;
 }
+
+export const selectsField = (
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  sets: readonly SelectionSetNode[],
+  name: string,
+) => fieldNames(info, sets).has(name);
+
+/** The names of the fields selected directly under the current field. */
+export const selectedFieldNames = (info: GraphQLResolveInfo) =>
+  fieldNames(
+    info,
+    info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])),
+  );

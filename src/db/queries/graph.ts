@@ -155,5 +155,5 @@ export const timeline = (f: TimelineFilter): RootSource => ({
         UNION MATCH (:Entity {id: ${entity}})<-[:PARTICIPANT|ATTRIBUTED_TO]-(y:Claim) WHERE ${range} RETURN y
       }`;
   },
-  projection: projectAny('y'),
+  project: (extra) => projectAny('y', extra),
 });

@@ -14,7 +14,7 @@ export const ARTICLES_ORDER: Order = {
 
 export const articles: RootSource = {
   match: () => 'MATCH (y:Article) WHERE y.publishedOn IS NOT NULL',
-  projection: project('Article', 'y'),
+  project: (extra) => project('Article', 'y', extra),
 };
 
 export const ENTITIES_ORDER: Order = {
@@ -28,7 +28,7 @@ export const ENTITIES_ORDER: Order = {
 
 export const entities = (types: readonly string[]): RootSource => ({
   match: (params: Params) => `MATCH (y:Entity) WHERE y.type IN ${params.add(types)}`,
-  projection: project('Entity', 'y'),
+  project: (extra) => project('Entity', 'y', extra),
 });
 
 export const TIME_ORDER: Order = {
@@ -61,7 +61,7 @@ export const claims = (f: ClaimFilter): RootSource => ({
       ${!f.participant && role ? `AND EXISTS { MATCH (y)-[r:PARTICIPANT]->(:Entity) WHERE r.role = ${role} }` : ''}
       ${f.attributedTo ? `AND EXISTS { MATCH (y)-[:ATTRIBUTED_TO]->(:Entity {id: ${p.add(f.attributedTo)}}) }` : ''}`;
   },
-  projection: project('Claim', 'y'),
+  project: (extra) => project('Claim', 'y', extra),
 });
 
 export interface EventFilter {
@@ -78,5 +78,5 @@ export const events = (f: EventFilter): RootSource => ({
       ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
       ${f.participant ? `AND EXISTS { MATCH (y)-[:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) }` : ''}
       ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`,
-  projection: project('Event', 'y'),
+  project: (extra) => project('Event', 'y', extra),
 });

@@ -59,46 +59,57 @@ function conditions(filter: EdgeFilter, params: Params, x: string) {
 const where = (conds: string[]) => (conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '');
 
 /**
+ * What a compiled request reads below each item of a page: subqueries over the item's variable,
+ * and the entry they add to the item's projection (see src/schema/compile.ts).
+ */
+export type Nested = (y: string) => { calls: string; extra: string } | null;
+
+/**
  * The subquery that reads one page of `edge` for the parent in `x`, as one row holding
- * `items` (a list of {node, props, keys}) and, when asked, `total`. `nested` adds subqueries over
- * each item's `y` and returns the map entries to add to the item (the request compiler uses it).
+ * `items` (a list of {node, props, keys}) and, when asked, `total`.
  */
 export function pageSubquery(
   edge: AnyEdge,
   request: PageRequest,
   params: Params,
-  names: { x: string; items: string; total: string },
-  nested?: (y: string) => { calls: string; entries: string },
+  names: { parent: string; target?: string; items: string; total: string },
+  nested?: Nested,
+  /** A condition on the parent `x`: the page is read only for parents that meet it (a type). */
+  guard?: string,
 ): string {
-  const { onRel, onTarget } = conditions(request.filter, params, names.x);
+  // Inside, the parent is x and the relationship r. The items are y in edges.ts; here they take the
+  // name `target`, which must differ from the variable a nested page imports (Cypher keeps an
+  // imported variable bound inside its subquery, even past a WITH that renames it).
+  const t = names.target ?? 'y';
+  const bind = (text: string) => text.replaceAll('{x}', 'x').replace(/\by\b/g, t);
+  const { onRel, onTarget } = conditions(request.filter, params, 'x');
   const w = windowClauses(request.order, request.window, params);
   const propEntries = Object.entries(edge.props as Record<string, string>);
-  const match = `MATCH (${names.x})${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`;
+  const start = `WITH ${names.parent} AS x${guard ? ` WHERE ${guard}` : ''}`;
+  const match = bind(`MATCH (x)${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`);
   // Grouped edges aggregate their relationships per target first; the page is then over targets.
   const carried = edge.grouped
     ? propEntries.length > 0
-      ? `WITH ${names.x}, y${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`
-      : `WITH DISTINCT ${names.x}, y`
-    : `WITH ${names.x}, y, r${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`;
-  const carry = [names.x, 'y', ...(edge.grouped ? [] : ['r']), ...propEntries.map(([k]) => `e_${k}`)].join(
-    ', ',
-  );
-  const inner = nested?.('y');
+      ? `WITH x, y${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`
+      : 'WITH DISTINCT x, y'
+    : `WITH x, y, r${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`;
+  const carry = ['x', 'y', ...(edge.grouped ? [] : ['r']), ...propEntries.map(([k]) => `e_${k}`)].join(', ');
+  const inner = nested?.(t);
   const props = `{${propEntries.map(([k]) => `${k}: e_${k}`).join(', ')}}`;
-  const text = (t: string) => t.replaceAll('{x}', names.x);
   const lines = [
-    `CALL (${names.x}) {`,
+    `CALL (${names.parent}) {`,
+    `  ${start}`,
     `  ${match}`,
-    `  ${text(carried)}`,
-    `  WITH ${carry}, ${text(w.keys)} AS k ${text(where(w.conditions))}`,
-    `  ${text(w.orderBy)} ${w.limit}`,
+    `  ${bind(carried)}`,
+    `  ${bind(`WITH ${carry}, ${w.keys} AS k ${where(w.conditions)}`)}`,
+    `  ${bind(w.orderBy)} ${w.limit}`,
     inner ? `  ${inner.calls}` : '',
-    `  RETURN collect({node: ${project(edge.to, 'y')}, props: ${props}, keys: k${inner ? `, ${inner.entries}` : ''}}) AS ${names.items}`,
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: k}) AS ${names.items}`,
     '}',
   ];
   if (request.total) {
     lines.push(
-      `CALL (${names.x}) { ${match} RETURN count(${edge.grouped ? 'DISTINCT y' : 'r'}) AS ${names.total} }`,
+      `CALL (${names.parent}) { ${start} ${match} RETURN count(${edge.grouped ? `DISTINCT ${t}` : 'r'}) AS ${names.total} }`,
     );
   }
   return lines.filter(Boolean).join('\n');
@@ -112,10 +123,10 @@ export function edgePages<E extends EdgeName>(
 ): CypherQuery<{ parent: string; items: EdgeItem<E>[]; total?: number }> {
   const edge = edgeSpec(name);
   const params = new Params();
-  const sub = pageSubquery(edge, request, params, { x: 'x', items: 'items', total: 'total' });
+  const sub = pageSubquery(edge, request, params, { parent: 'source', items: 'items', total: 'total' });
   return {
     cypher: `UNWIND ${params.add(ids)} AS id
-      MATCH (x:${edge.from} {id: id})
+      MATCH (source:${edge.from} {id: id})
       ${sub}
       RETURN id AS parent, items${request.total ? ', total' : ''}`,
     params: params.values,
@@ -126,28 +137,46 @@ export function edgePages<E extends EdgeName>(
 export interface RootSource {
   /** MATCH … WHERE … binding y; parameters added to `params`. */
   match: (params: Params) => string;
-  /** The Cypher map that projects y. */
-  projection: string;
+  /** The Cypher map that projects y, with `extra` entries. */
+  project: (extra?: string) => string;
 }
 
 /** One page of a root list (claims, events, entities…), with its count when asked, in one statement. */
 export function rootPage<Node>(
   source: RootSource,
   request: Omit<PageRequest, 'filter'>,
+  compiled?: { params: Params; nested: Nested },
 ): CypherQuery<{ items: PageItem<Node, Record<string, never>>[]; total?: number }> {
-  const params = new Params();
+  const params = compiled?.params ?? new Params();
   const match = source.match(params);
   const w = windowClauses(request.order, request.window, params);
+  const inner = compiled?.nested('y');
   const count = request.total ? `CALL () { ${match} RETURN count(y) AS total }` : '';
   return {
     cypher: `CALL () {
         ${match}
         WITH y, ${w.keys} AS k ${where(w.conditions)}
         ${w.orderBy} ${w.limit}
-        RETURN collect({node: ${source.projection}, props: {}, keys: k}) AS items
+        ${inner?.calls ?? ''}
+        RETURN collect({node: ${source.project(inner?.extra)}, props: {}, keys: k}) AS items
       }
       ${count}
       RETURN items${request.total ? ', total' : ''}`,
+    params: params.values,
+  };
+}
+
+/** One node by id, with the subqueries a compiled request asks below it. */
+export function nodeWithPages<L extends NodeLabel>(
+  label: L,
+  id: string,
+  params: Params,
+  below: { calls: string; extra: string },
+): CypherQuery<{ node: RowOf[L] }> {
+  return {
+    cypher: `MATCH (y:${label} {id: ${params.add(id)}})
+      ${below.calls}
+      RETURN ${project(label, 'y', below.extra)} AS node`,
     params: params.values,
   };
 }

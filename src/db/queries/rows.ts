@@ -159,7 +159,7 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     suffix: '$v.suffix',
     start: '$v.start',
     end: '$v.end',
-    paragraphId: 'head([($v)-[:IN_PARAGRAPH]->(p) | p.id])',
+    paragraphId: 'head([($v)-[:IN_PARAGRAPH]->(in_paragraph) | in_paragraph.id])',
     articleId: "split($v.id, '@')[0]",
   }),
   Entity: projection<EntityRow>()({
@@ -199,19 +199,27 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
 const compiled = new Map<string, string>();
 
 /** The Cypher map that projects the node in `variable` as its label's row. */
-export function project(label: NodeLabel, variable: string): string {
+/**
+ * The Cypher map that projects the node in `variable` as its label's row. `extra` adds entries
+ * (`__p: {…}`, the pages a compiled request read below the node; see src/schema/compile.ts).
+ */
+export function project(label: NodeLabel, variable: string, extra?: string): string {
   const cacheKey = `${label} ${variable}`;
-  let text = compiled.get(cacheKey);
-  if (text === undefined) {
-    const fields = Object.entries(PROJECTIONS[label] as Record<string, string>)
+  let fields = compiled.get(cacheKey);
+  if (fields === undefined) {
+    fields = Object.entries(PROJECTIONS[label] as Record<string, string>)
       .map(([key, expr]) => `${key}: ${expr.replaceAll('$v', variable)}`)
       .join(', ');
-    text = `{${fields}}`;
-    compiled.set(cacheKey, text);
+    compiled.set(cacheKey, fields);
   }
-  return text;
+  return `{${fields}${extra ? `, ${extra}` : ''}}`;
 }
 
 /** Projects an Entity, Event or Claim node, whichever it is. */
-export const projectAny = (v: string) =>
-  `CASE WHEN ${v}:Entity THEN ${project('Entity', v)} WHEN ${v}:Claim THEN ${project('Claim', v)} ELSE ${project('Event', v)} END`;
+export const projectAny = (v: string, extra?: string) =>
+  `CASE WHEN ${v}:Entity THEN ${project('Entity', v, extra)} WHEN ${v}:Claim THEN ${project('Claim', v, extra)} ELSE ${project('Event', v, extra)} END`;
+
+/** What a compiled request read below a row: for each response key, a page of an edge. */
+export interface Prefetched {
+  __p?: Record<string, { sig: string; items: unknown[]; total?: number }>;
+}

@@ -3,8 +3,8 @@
 import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
 import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
-import { edgeConnection, loadNode, loadTyped } from '../edges.js';
-import { rootConnection } from '../lists.js';
+import { edgeField, loadNode, loadTyped } from '../edges.js';
+import { rootConnection, rootNode } from '../lists.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
 
 interface PhotoShape {
@@ -43,6 +43,11 @@ const RelatedArticle = builder.objectRef<RelatedShape>('RelatedArticle').impleme
     }),
   }),
 });
+
+const paragraphs = edgeField('Article', 'paragraphs', 'articleParagraphs', { connection: true });
+const entities = edgeField('Article', 'entities', 'articleEntities', { connection: true });
+const events = edgeField('Article', 'events', 'articleEvents', { connection: true });
+const claims = edgeField('Article', 'claims', 'articleClaims', { connection: true });
 
 builder.node(ArticleRef, {
   description: 'A news article: its verbatim text and everything extracted from it.',
@@ -83,22 +88,22 @@ builder.node(ArticleRef, {
     paragraphs: t.connection({
       type: ParagraphRef,
       description: 'The paragraphs, in order.',
-      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleParagraphs', a.id, args),
+      resolve: (a, args, ctx, info) => paragraphs.page(ctx, info, a, args),
     }),
     entities: t.connection({
       type: EntityRef,
       description: 'Every entity the article mentions.',
-      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleEntities', a.id, args),
+      resolve: (a, args, ctx, info) => entities.page(ctx, info, a, args),
     }),
     events: t.connection({
       type: EventRef,
       description: 'The events the article reports, in time order.',
-      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleEvents', a.id, args),
+      resolve: (a, args, ctx, info) => events.page(ctx, info, a, args),
     }),
     claims: t.connection({
       type: ClaimRef,
       description: 'The claims the article reports, in time order.',
-      resolve: (a, args, ctx, info) => edgeConnection(ctx, info, 'articleClaims', a.id, args),
+      resolve: (a, args, ctx, info) => claims.page(ctx, info, a, args),
     }),
   }),
 });
@@ -109,7 +114,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An article by its stable key.',
     args: { key: t.arg.string({ required: true, description: 'The article key, e.g. "c27a19544a1cdf98".' }) },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Article', key),
+    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Article', key),
   }),
   articles: t.connection({
     type: ArticleRef,

@@ -11,9 +11,9 @@ import {
   type Role as RoleName,
 } from '../../vocabulary.js';
 import { builder } from '../builder.js';
-import { edgeList, edgeNodes, loadExisting, loadNode, loadTyped } from '../edges.js';
+import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
-import { rootConnection } from '../lists.js';
+import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { PartialDate, partialDate } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
@@ -39,25 +39,41 @@ const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
   }),
 });
 
-async function links(
-  ctx: Context,
-  c: ClaimRow,
-  direction: 'OUTGOING' | 'INCOMING' | 'BOTH',
-  type?: ClaimLinkTypeName | null,
-): Promise<ClaimLinkShape[]> {
-  const items = await edgeList(ctx, 'claimLinks', c.id, {
-    ...(direction === 'BOTH' ? {} : { direction }),
-    ...(type ? { relationTypes: [type] } : {}),
-  });
-  return items.map((i) => ({ ...i.props, claim: i.node }));
+interface LinkArgs {
+  type?: ClaimLinkTypeName | null;
+  direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null;
 }
 
-const linked = (type: ClaimLinkTypeName, direction: 'OUTGOING' | 'INCOMING', description: string) => ({
-  type: [ClaimRef] as [typeof ClaimRef],
-  description,
-  resolve: async (c: ClaimRow, _a: unknown, ctx: Context) =>
-    (await links(ctx, c, direction, type)).map((l) => l.claim),
+const linkFilter = (a: LinkArgs) => ({
+  ...(a.direction && a.direction !== 'BOTH' ? { direction: a.direction } : {}),
+  ...(a.type ? { relationTypes: [a.type] } : {}),
 });
+
+const links = edgeField('Claim', 'links', 'claimLinks', { filter: linkFilter, nodePaths: [['claim']] });
+
+/** A list of the claims linked one way by one kind of link (the claims this one contradicts). */
+function linked(
+  field: string,
+  type: ClaimLinkTypeName,
+  direction: 'OUTGOING' | 'INCOMING',
+  description: string,
+) {
+  const declared = edgeField('Claim', field, 'claimLinks', { filter: () => linkFilter({ type, direction }) });
+  return {
+    type: [ClaimRef] as [typeof ClaimRef],
+    description,
+    resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      declared.nodes(ctx, info, c, {}),
+  };
+}
+
+const participantsField = edgeField('Claim', 'participants', 'claimParticipants', {
+  filter: (a: { role?: RoleName | null }) => (a.role ? { roles: [a.role] } : {}),
+  nodePaths: [['entity']],
+});
+const attributedTo = edgeField('Claim', 'attributedTo', 'claimAttributions', { nodePaths: [['entity']] });
+const evidence = edgeField('Claim', 'evidence', 'claimEvidence');
+const about = edgeField('Claim', 'about', 'claimAbout');
 
 builder.interfaceType(ClaimRef, {
   description:
@@ -90,27 +106,26 @@ builder.interfaceType(ClaimRef, {
       type: [Participant],
       description: 'The entities the claim involves, by role (supplier, recipient, item, body…).',
       args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
-      resolve: async (c, { role }, ctx) =>
-        participants(await edgeList(ctx, 'claimParticipants', c.id, role ? { roles: [role] } : {})),
+      resolve: async (c, args, ctx, info) => participants(await participantsField.list(ctx, info, c, args)),
     }),
     attributedTo: t.field({
       type: [Attribution],
       description: 'Who asserts it; empty when the article asserts it in its own voice.',
-      resolve: async (c, _a, ctx) => attributions(await edgeList(ctx, 'claimAttributions', c.id)),
+      resolve: async (c, _a, ctx, info) => attributions(await attributedTo.list(ctx, info, c, {})),
     }),
     assertedByArticle: t.boolean({
       description: 'True when the article asserts the claim itself, attributing it to nobody.',
-      resolve: async (c, _a, ctx) => (await edgeList(ctx, 'claimAttributions', c.id)).length === 0,
+      resolve: async (c, _a, ctx, info) => (await attributedTo.list(ctx, info, c, {})).length === 0,
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans the claim comes from.',
-      resolve: (c, _a, ctx) => edgeNodes(ctx, 'claimEvidence', c.id),
+      resolve: (c, _a, ctx, info) => evidence.nodes(ctx, info, c, {}),
     }),
     about: t.field({
       type: [EventRef],
       description: 'The events the claim is about.',
-      resolve: (c, _a, ctx) => edgeNodes(ctx, 'claimAbout', c.id),
+      resolve: (c, _a, ctx, info) => about.nodes(ctx, info, c, {}),
     }),
     links: t.field({
       type: [ClaimLink],
@@ -119,14 +134,19 @@ builder.interfaceType(ClaimRef, {
         type: t.arg({ type: ClaimLinkType, required: false, description: 'Only this kind of link.' }),
         direction: t.arg({ type: Direction, defaultValue: 'BOTH', description: 'Which way.' }),
       },
-      resolve: (c, args, ctx) => links(ctx, c, args.direction ?? 'BOTH', args.type),
+      resolve: async (c, args, ctx, info) =>
+        (await links.list(ctx, info, c, args)).map((i) => ({ ...i.props, claim: i.node })),
     }),
-    contradicts: t.field(linked('CONTRADICTS', 'OUTGOING', 'Claims this one disputes or condemns.')),
-    contradictedBy: t.field(linked('CONTRADICTS', 'INCOMING', 'Claims that dispute or condemn this one.')),
-    cites: t.field(linked('CITES', 'OUTGOING', 'Claims this one invokes as grounds.')),
-    citedBy: t.field(linked('CITES', 'INCOMING', 'Claims that invoke this one.')),
-    supports: t.field(linked('SUPPORTS', 'OUTGOING', 'Claims this one backs up.')),
-    supportedBy: t.field(linked('SUPPORTS', 'INCOMING', 'Claims that back this one up.')),
+    contradicts: t.field(
+      linked('contradicts', 'CONTRADICTS', 'OUTGOING', 'Claims this one disputes or condemns.'),
+    ),
+    contradictedBy: t.field(
+      linked('contradictedBy', 'CONTRADICTS', 'INCOMING', 'Claims that dispute or condemn this one.'),
+    ),
+    cites: t.field(linked('cites', 'CITES', 'OUTGOING', 'Claims this one invokes as grounds.')),
+    citedBy: t.field(linked('citedBy', 'CITES', 'INCOMING', 'Claims that invoke this one.')),
+    supports: t.field(linked('supports', 'SUPPORTS', 'OUTGOING', 'Claims this one backs up.')),
+    supportedBy: t.field(linked('supportedBy', 'SUPPORTS', 'INCOMING', 'Claims that back this one up.')),
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
@@ -149,12 +169,15 @@ function claimNode(name: ClaimKindName) {
 }
 
 /** The participants of a claim in one role, as a field of its kind (an arms deal's suppliers). */
-const byRole = (role: RoleName, description: string) => ({
-  type: [EntityRef] as [typeof EntityRef],
-  description,
-  resolve: (c: ClaimRow, _a: unknown, ctx: Context): Promise<EntityRow[]> =>
-    edgeNodes(ctx, 'claimParticipants', c.id, { roles: [role] }),
-});
+function byRole(kind: ClaimKindName, field: string, role: RoleName, description: string) {
+  const declared = edgeField(kind, field, 'claimParticipants', { filter: () => ({ roles: [role] }) });
+  return {
+    type: [EntityRef] as [typeof EntityRef],
+    description,
+    resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow[]> =>
+      declared.nodes(ctx, info, c, {}),
+  };
+}
 
 const ArmsDeal = claimNode('ArmsDeal');
 const UNResolution = claimNode('UNResolution');
@@ -164,15 +187,15 @@ const Assessment = claimNode('Assessment');
 export const CLAIM_TYPES = [ArmsDeal, UNResolution, Statement, Assessment] as const;
 
 builder.objectFields(ArmsDeal, (t) => ({
-  suppliers: t.field(byRole('SUPPLIER', 'Who would supply or supplies the items.')),
-  recipients: t.field(byRole('RECIPIENT', 'Who would receive them.')),
-  items: t.field(byRole('ITEM', 'What is supplied.')),
-  inReturn: t.field(byRole('COUNTERPART', 'What the supplier gets in return.')),
+  suppliers: t.field(byRole('ArmsDeal', 'suppliers', 'SUPPLIER', 'Who would supply or supplies the items.')),
+  recipients: t.field(byRole('ArmsDeal', 'recipients', 'RECIPIENT', 'Who would receive them.')),
+  items: t.field(byRole('ArmsDeal', 'items', 'ITEM', 'What is supplied.')),
+  inReturn: t.field(byRole('ArmsDeal', 'inReturn', 'COUNTERPART', 'What the supplier gets in return.')),
 }));
 builder.objectFields(UNResolution, (t) => ({
-  bodies: t.field(byRole('BODY', 'The body that adopted the resolutions.')),
-  targets: t.field(byRole('TARGET', 'Whom the resolutions bind or sanction.')),
-  supporters: t.field(byRole('SUPPORTER', 'Who backed them.')),
+  bodies: t.field(byRole('UNResolution', 'bodies', 'BODY', 'The body that adopted the resolutions.')),
+  targets: t.field(byRole('UNResolution', 'targets', 'TARGET', 'Whom the resolutions bind or sanction.')),
+  supporters: t.field(byRole('UNResolution', 'supporters', 'SUPPORTER', 'Who backed them.')),
 }));
 
 const ClaimFilter = builder.inputType('ClaimFilter', {
@@ -211,7 +234,7 @@ builder.queryFields((t) => ({
         description: 'The claim key, e.g. "c27a19544a1cdf98/claim:unsc-arms-ban".',
       }),
     },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Claim', key),
+    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Claim', key),
   }),
   claims: t.connection({
     type: ClaimRef,

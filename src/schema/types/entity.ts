@@ -2,14 +2,43 @@
 // each type is its own object type. The root fields that return entities are here too.
 import { ENTITIES_ORDER, entities } from '../../db/queries/lists.js';
 import type { EntityRow } from '../../db/queries/rows.js';
-import { ENTITY_TYPES, type EntityType as EntityTypeName, PLACE_TYPES } from '../../vocabulary.js';
+import {
+  type ClaimKind as ClaimKindValue,
+  type ClaimStatus as ClaimStatusValue,
+  ENTITY_TYPES,
+  type EntityType as EntityTypeName,
+  PLACE_TYPES,
+  type Role as RoleValue,
+} from '../../vocabulary.js';
 import { builder } from '../builder.js';
-import { edgeConnection, loadNode, loadTyped } from '../edges.js';
+import { edgeField, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimStatus, Direction, EntityType, RelationType, Role } from '../enums.js';
-import { rootConnection } from '../lists.js';
+import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, PlaceRef } from './refs.js';
-import { EntityRelation, relationConnection } from './relation.js';
+import { EntityRelation, relationConnection, relationsField } from './relation.js';
+
+const mentions = edgeField('Entity', 'mentions', 'entityMentions', { connection: true });
+const claims = edgeField('Entity', 'claims', 'entityClaims', {
+  connection: true,
+  filter: (a: {
+    role?: RoleValue | null;
+    kinds?: readonly ClaimKindValue[] | null;
+    statuses?: readonly ClaimStatusValue[] | null;
+  }) => ({
+    ...(a.role ? { roles: [a.role] } : {}),
+    ...(a.kinds?.length ? { kinds: a.kinds } : {}),
+    ...(a.statuses?.length ? { statuses: a.statuses } : {}),
+  }),
+});
+const assertedClaims = edgeField('Entity', 'assertedClaims', 'entityAssertedClaims', { connection: true });
+const events = edgeField('Entity', 'events', 'entityEvents', {
+  connection: true,
+  filter: (a: { role?: RoleValue | null }) => (a.role ? { roles: [a.role] } : {}),
+});
+const reportedEvents = edgeField('Entity', 'reportedEvents', 'entityReportedEvents', { connection: true });
+const articles = edgeField('Entity', 'articles', 'entityArticles', { connection: true });
+const relations = relationsField('Entity', 'relations');
 
 builder.interfaceType(EntityRef, {
   description: 'Something the news talks about: a person, organization, country, place, group or item.',
@@ -51,7 +80,7 @@ builder.interfaceType(EntityRef, {
       {
         type: EvidenceRef,
         description: 'Every span that names this entity, with the words used.',
-        resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityMentions', e.id, args),
+        resolve: (e, args, ctx, info) => mentions.page(ctx, info, e, args),
       },
       { name: 'EntityMentionsConnection', description: 'Spans that name an entity.' },
       {
@@ -74,12 +103,7 @@ builder.interfaceType(EntityRef, {
           kinds: t.arg({ type: [ClaimKind], required: false, description: 'Only these kinds.' }),
           statuses: t.arg({ type: [ClaimStatus], required: false, description: 'Only these statuses.' }),
         },
-        resolve: (e, args, ctx, info) =>
-          edgeConnection(ctx, info, 'entityClaims', e.id, args, {
-            ...(args.role ? { roles: [args.role] } : {}),
-            ...(args.kinds?.length ? { kinds: args.kinds } : {}),
-            ...(args.statuses?.length ? { statuses: args.statuses } : {}),
-          }),
+        resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
       },
       { name: 'EntityClaimsConnection', description: 'Claims an entity takes part in.' },
       {
@@ -98,7 +122,7 @@ builder.interfaceType(EntityRef, {
       {
         type: ClaimRef,
         description: 'Claims the article attributes to this entity as their source, in time order.',
-        resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityAssertedClaims', e.id, args),
+        resolve: (e, args, ctx, info) => assertedClaims.page(ctx, info, e, args),
       },
       { name: 'EntityAssertedClaimsConnection', description: 'Claims an entity asserts.' },
       {
@@ -119,8 +143,7 @@ builder.interfaceType(EntityRef, {
         args: {
           role: t.arg({ type: Role, required: false, description: 'Only events where it plays this role.' }),
         },
-        resolve: (e, args, ctx, info) =>
-          edgeConnection(ctx, info, 'entityEvents', e.id, args, args.role ? { roles: [args.role] } : {}),
+        resolve: (e, args, ctx, info) => events.page(ctx, info, e, args),
       },
       { name: 'EntityEventsConnection', description: 'Events an entity takes part in.' },
       {
@@ -138,12 +161,12 @@ builder.interfaceType(EntityRef, {
     reportedEvents: t.connection({
       type: EventRef,
       description: 'Events the article says this entity reported ("lapor kantor berita RIA"), in time order.',
-      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityReportedEvents', e.id, args),
+      resolve: (e, args, ctx, info) => reportedEvents.page(ctx, info, e, args),
     }),
     articles: t.connection({
       type: ArticleRef,
       description: 'Articles that mention this entity, newest first.',
-      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityArticles', e.id, args),
+      resolve: (e, args, ctx, info) => articles.page(ctx, info, e, args),
     }),
     relations: t.connection({
       type: EntityRelation,
@@ -153,8 +176,7 @@ builder.interfaceType(EntityRef, {
         types: t.arg({ type: [RelationType], required: false, description: 'Only these relation types.' }),
         direction: t.arg({ type: Direction, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
       },
-      resolve: (e, args, ctx, info) =>
-        relationConnection(ctx, info, e, args, args.direction ?? 'BOTH', args.types),
+      resolve: (e, args, ctx, info) => relationConnection(relations, ctx, info, e, args),
     }),
   }),
 });
@@ -180,11 +202,12 @@ function relationField(
   direction: 'OUTGOING' | 'INCOMING',
   description: string,
 ) {
+  const declared = relationsField(ref.name, field, { types: [type], direction });
   builder.objectField(ref, field, (t) =>
     t.connection({
       type: EntityRelation,
       description,
-      resolve: (e, args, ctx, info) => relationConnection(ctx, info, e, args, direction, [type]),
+      resolve: (e, args, ctx, info) => relationConnection(declared, ctx, info, e, args),
     }),
   );
 }
@@ -210,7 +233,7 @@ builder.queryFields((t) => ({
     args: {
       key: t.arg.string({ required: true, description: 'The entity key, e.g. "country:north-korea".' }),
     },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Entity', key),
+    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Entity', key),
   }),
   entities: t.connection({
     type: EntityRef,

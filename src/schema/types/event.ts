@@ -2,14 +2,26 @@
 // fields that return events are here too.
 import { events, TIME_ORDER } from '../../db/queries/lists.js';
 import type { EventRow } from '../../db/queries/rows.js';
+import type { Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
-import { edgeConnection, edgeList, edgeNodes, loadExisting, loadNode, loadTyped } from '../edges.js';
+import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { EventStatus, Role } from '../enums.js';
-import { rootConnection } from '../lists.js';
+import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef } from './refs.js';
+
+const location = edgeField('Event', 'location', 'eventLocation');
+const partOf = edgeField('Event', 'partOf', 'eventPartOf');
+const parts = edgeField('Event', 'parts', 'eventParts');
+const participantsField = edgeField('Event', 'participants', 'eventParticipants', {
+  filter: (a: { role?: RoleValue | null }) => (a.role ? { roles: [a.role] } : {}),
+  nodePaths: [['entity']],
+});
+const reportedBy = edgeField('Event', 'reportedBy', 'eventReportedBy', { nodePaths: [['entity']] });
+const evidence = edgeField('Event', 'evidence', 'eventEvidence');
+const claims = edgeField('Event', 'claims', 'eventClaims', { connection: true });
 
 builder.node(EventRef, {
   description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
@@ -45,40 +57,39 @@ builder.node(EventRef, {
       type: EntityRef,
       nullable: true,
       description: 'Where it took place.',
-      resolve: async (e, _a, ctx) => (await edgeNodes(ctx, 'eventLocation', e.id))[0] ?? null,
+      resolve: (e, _a, ctx, info) => location.first(ctx, info, e, {}),
     }),
     partOf: t.field({
       type: EventRef,
       nullable: true,
       description: 'The larger event it belongs to (the farewell ceremony is part of the visit).',
-      resolve: async (e, _a, ctx) => (await edgeNodes(ctx, 'eventPartOf', e.id))[0] ?? null,
+      resolve: (e, _a, ctx, info) => partOf.first(ctx, info, e, {}),
     }),
     parts: t.field({
       type: [EventRef],
       description: 'The events that belong to this one, in time order.',
-      resolve: (e, _a, ctx) => edgeNodes(ctx, 'eventParts', e.id),
+      resolve: (e, _a, ctx, info) => parts.nodes(ctx, info, e, {}),
     }),
     participants: t.field({
       type: [Participant],
       description: 'Who took part, in which role.',
       args: { role: t.arg({ type: Role, required: false, description: 'Only this role.' }) },
-      resolve: async (e, { role }, ctx) =>
-        participants(await edgeList(ctx, 'eventParticipants', e.id, role ? { roles: [role] } : {})),
+      resolve: async (e, args, ctx, info) => participants(await participantsField.list(ctx, info, e, args)),
     }),
     reportedBy: t.field({
       type: [Attribution],
       description: 'Who the article says reported it ("lapor kantor berita RIA").',
-      resolve: async (e, _a, ctx) => attributions(await edgeList(ctx, 'eventReportedBy', e.id)),
+      resolve: async (e, _a, ctx, info) => attributions(await reportedBy.list(ctx, info, e, {})),
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans that report it.',
-      resolve: (e, _a, ctx) => edgeNodes(ctx, 'eventEvidence', e.id),
+      resolve: (e, _a, ctx, info) => evidence.nodes(ctx, info, e, {}),
     }),
     claims: t.connection({
       type: ClaimRef,
       description: 'Claims about this event.',
-      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'eventClaims', e.id, args),
+      resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
     }),
     article: t.field({
       type: ArticleRef,
@@ -116,7 +127,7 @@ builder.queryFields((t) => ({
         description: 'The event key, e.g. "c27a19544a1cdf98/event:farewell-ceremony".',
       }),
     },
-    resolve: (_r, { key }, ctx) => loadNode(ctx, 'Event', key),
+    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Event', key),
   }),
   events: t.connection({
     type: EventRef,

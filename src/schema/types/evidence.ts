@@ -4,7 +4,7 @@ import type { EntityRow, EvidenceRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import { codePoints, sliceCodePoints } from '../../ingest/text.js';
 import { builder } from '../builder.js';
-import { edgeList, edgeNodes, loadExisting, loadTyped } from '../edges.js';
+import { edgeField, loadTyped } from '../edges.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
 
 const MAX_CONTEXT = 1000;
@@ -27,6 +27,12 @@ export const Mention = builder.objectRef<{ surface: string; entity: EntityRow }>
     entity: t.field({ type: EntityRef, description: 'The entity named.', resolve: (m) => m.entity }),
   }),
 });
+
+const mentions = edgeField('Evidence', 'mentions', 'evidenceMentions', { nodePaths: [['entity']] });
+const claims = edgeField('Evidence', 'claims', 'evidenceClaims');
+const events = edgeField('Evidence', 'events', 'evidenceEvents');
+const paragraph = edgeField('Evidence', 'paragraph', 'evidenceParagraph');
+const article = edgeField('Evidence', 'article', 'evidenceArticle');
 
 builder.node(EvidenceRef, {
   description:
@@ -65,18 +71,18 @@ builder.node(EvidenceRef, {
     paragraph: t.field({
       type: ParagraphRef,
       description: 'The paragraph the span starts in.',
-      resolve: (e, _a, ctx) => loadExisting(ctx, 'Paragraph', e.paragraphId),
+      resolve: (e, _a, ctx, info) => paragraph.one(ctx, info, e, 'Paragraph', e.paragraphId),
     }),
     article: t.field({
       type: ArticleRef,
       description: 'The article the span is from.',
-      resolve: (e, _a, ctx) => loadExisting(ctx, 'Article', e.articleId),
+      resolve: (e, _a, ctx, info) => article.one(ctx, info, e, 'Article', e.articleId),
     }),
     mentions: t.field({
       type: [Mention],
       description: 'The entities this span names.',
-      resolve: async (e, _a, ctx) =>
-        (await edgeList(ctx, 'evidenceMentions', e.id)).map((m) => ({
+      resolve: async (e, _a, ctx, info) =>
+        (await mentions.list(ctx, info, e, {})).map((m) => ({
           surface: m.props.surface,
           entity: m.node,
         })),
@@ -84,12 +90,12 @@ builder.node(EvidenceRef, {
     claims: t.field({
       type: [ClaimRef],
       description: 'The claims this span supports.',
-      resolve: (e, _a, ctx) => edgeNodes(ctx, 'evidenceClaims', e.id),
+      resolve: (e, _a, ctx, info) => claims.nodes(ctx, info, e, {}),
     }),
     events: t.field({
       type: [EventRef],
       description: 'The events this span reports.',
-      resolve: (e, _a, ctx) => edgeNodes(ctx, 'evidenceEvents', e.id),
+      resolve: (e, _a, ctx, info) => events.nodes(ctx, info, e, {}),
     }),
   }),
 });

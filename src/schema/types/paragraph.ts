@@ -1,8 +1,11 @@
 // Paragraphs: the non-empty lines of an article, with their offsets and the evidence in them.
 import type { ParagraphRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
-import { edgeConnection, loadExisting, loadTyped } from '../edges.js';
+import { edgeField, loadTyped } from '../edges.js';
 import { ArticleRef, EvidenceRef, ParagraphRef } from './refs.js';
+
+const evidence = edgeField('Paragraph', 'evidence', 'paragraphEvidence', { connection: true });
+const article = edgeField('Paragraph', 'article', 'paragraphArticle');
 
 builder.node(ParagraphRef, {
   description: 'A paragraph of an article (a non-empty line of its text).',
@@ -19,12 +22,12 @@ builder.node(ParagraphRef, {
     article: t.field({
       type: ArticleRef,
       description: 'The article it belongs to.',
-      resolve: (p, _a, ctx) => loadExisting(ctx, 'Article', p.articleId),
+      resolve: (p, _a, ctx, info) => article.one(ctx, info, p, 'Article', p.articleId),
     }),
     evidence: t.connection({
       type: EvidenceRef,
       description: 'The evidence spans that lie in this paragraph, in text order.',
-      resolve: (p, args, ctx, info) => edgeConnection(ctx, info, 'paragraphEvidence', p.id, args),
+      resolve: (p, args, ctx, info) => evidence.page(ctx, info, p, args),
     }),
   }),
 });

@@ -1,8 +1,14 @@
 // Countries and locations are Places: they contain one another, and events happen at them.
 import { containingPlaces } from '../../graph/places.js';
 import { builder } from '../builder.js';
-import { edgeConnection, edgeNodes } from '../edges.js';
+import { EdgeFieldHandle, edgeField } from '../edges.js';
 import { EntityRef, EventRef, PlaceRef } from './refs.js';
+
+const contains = edgeField('Place', 'contains', 'entityContents', { connection: true });
+const eventsHere = edgeField('Place', 'eventsHere', 'entityEventsHere', { connection: true });
+// Walking up reads one level per statement, the places of a level together; not compiled.
+const within = new EdgeFieldHandle('entityRelations', false, () => LOCATED_IN_OUTGOING, []);
+const LOCATED_IN_OUTGOING = { direction: 'OUTGOING', relationTypes: ['LOCATED_IN'] } as const;
 
 builder.interfaceType(PlaceRef, {
   description: 'A country or a location: places contain one another.',
@@ -12,23 +18,17 @@ builder.interfaceType(PlaceRef, {
     containedIn: t.field({
       type: [PlaceRef],
       description: 'The places this one lies in, nearest first, up to the country.',
-      resolve: (e, _a, ctx) =>
-        containingPlaces(e, (place) =>
-          edgeNodes(ctx, 'entityRelations', place.id, {
-            direction: 'OUTGOING',
-            relationTypes: ['LOCATED_IN'],
-          }),
-        ),
+      resolve: (e, _a, ctx, info) => containingPlaces(e, (place) => within.nodes(ctx, info, place, {})),
     }),
     contains: t.connection({
       type: EntityRef,
       description: 'What lies directly in this place: places and organizations, each once.',
-      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityContents', e.id, args),
+      resolve: (e, args, ctx, info) => contains.page(ctx, info, e, args),
     }),
     eventsHere: t.connection({
       type: EventRef,
       description: 'Events that took place here, in time order.',
-      resolve: (e, args, ctx, info) => edgeConnection(ctx, info, 'entityEventsHere', e.id, args),
+      resolve: (e, args, ctx, info) => eventsHere.page(ctx, info, e, args),
     }),
   }),
 });

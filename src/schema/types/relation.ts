@@ -1,10 +1,14 @@
 // Relations between entities as articles state them: titles held, memberships, containment.
+
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../context.js';
 import type { RelationProps } from '../../db/queries/edges.js';
 import type { EntityRow } from '../../db/queries/rows.js';
 import type { RelationType as RelationTypeValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
-import { edgeConnection, loadExisting, loadMany } from '../edges.js';
+import { edgeField, loadExisting, loadMany } from '../edges.js';
 import { Direction, RelationType } from '../enums.js';
+import type { PageArgs } from '../pagination.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, type PartialDateShape, pick } from './common.js';
 import { ArticleRef, EntityRef, EvidenceRef } from './refs.js';
 
@@ -82,26 +86,42 @@ export const EntityRelation = builder.objectRef<RelationShape>('EntityRelation')
   }),
 });
 
-export interface RelationArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
+interface RelationArgs {
+  types?: readonly RelationTypeValue[] | null;
+  direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null;
 }
 
-/** The relations of an entity as a connection of EntityRelation, in the given direction and types. */
-export async function relationConnection(
-  ctx: Parameters<typeof edgeConnection>[0],
-  info: Parameters<typeof edgeConnection>[1],
-  entity: EntityRow,
-  args: RelationArgs,
-  direction: 'OUTGOING' | 'INCOMING' | 'BOTH',
-  types: readonly RelationTypeValue[] | null | undefined,
-) {
-  const page = await edgeConnection(ctx, info, 'entityRelations', entity.id, args, {
-    ...(direction === 'BOTH' ? {} : { direction }),
-    ...(types?.length ? { relationTypes: types } : {}),
+/**
+ * Declares a field of relations: `fixed` arguments for fields such as a person's titles, the
+ * client's `types` and `direction` otherwise. The other entity is selected under other, from or to.
+ */
+export const relationsField = (type: string, field: string, fixed?: RelationArgs) =>
+  edgeField(type, field, 'entityRelations', {
+    connection: true,
+    filter: (given: RelationArgs) => {
+      const a = fixed ?? given;
+      const direction = a.direction ?? 'BOTH';
+      return {
+        ...(direction === 'BOTH' ? {} : { direction }),
+        ...(a.types?.length ? { relationTypes: a.types } : {}),
+      };
+    },
+    nodePaths: [
+      ['edges', 'node', 'other'],
+      ['edges', 'node', 'from'],
+      ['edges', 'node', 'to'],
+    ],
   });
+
+/** The relations of an entity as a connection of EntityRelation. */
+export async function relationConnection(
+  declared: ReturnType<typeof relationsField>,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  entity: EntityRow,
+  args: RelationArgs & PageArgs,
+) {
+  const page = await declared.page(ctx, info, entity, args);
   return {
     ...page,
     edges: page.edges.map(({ cursor, node, ...props }) => ({

@@ -46,9 +46,8 @@ builder.queryField('timeline', (t) =>
         to: t.arg.string({ required: false, description: `Up to this date (${DATE_HINT}).` }),
       },
       resolve: async (_r, args, ctx, info) => {
-        if (args.entity) await entityOrThrow(ctx, args.entity, 'entity');
         const range = dateRange(args.from, args.to);
-        return rootConnection<TimelineRow>(
+        const page = await rootConnection<TimelineRow>(
           ctx,
           info,
           timeline({
@@ -58,7 +57,11 @@ builder.queryField('timeline', (t) =>
           }),
           TIMELINE_ORDER,
           args,
+          ['edges', 'node', 'item'],
         );
+        // An empty page may mean a key that names nothing: that is the client's mistake, said so.
+        if (page.edges.length === 0 && args.entity) await entityOrThrow(ctx, args.entity, 'entity');
+        return page;
       },
     },
     { name: 'TimelineConnection', description: 'Events and claims in time order.' },
