@@ -15,6 +15,25 @@ export function registerNodeTypes(schema: GraphQLSchema) {
   );
 }
 
+/**
+ * A global id as its type and key. A malformed id, or one naming a type that has no global ids,
+ * is the client's mistake: said with a code, as for any other bad argument (Pothos would throw an
+ * uncoded schema error). `where` names the argument (and position) in the message.
+ */
+export function decodeNodeId(globalID: string, where?: string): { typename: string; id: string } {
+  let decoded: { typename: string; id: string } | undefined;
+  try {
+    decoded = decodeGlobalID(globalID);
+  } catch {
+    decoded = undefined;
+  }
+  if (!decoded || !nodeTypes.has(decoded.typename)) {
+    const at = where ? `${where}: ` : '';
+    throw badUserInput(`${at}not a global id returned by this API: ${JSON.stringify(globalID)}`, where);
+  }
+  return decoded;
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
@@ -33,18 +52,7 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // A malformed id, or one naming a type that has no global ids, is the client's mistake: say
     // so with a code, as for any other bad argument (Pothos would throw an uncoded schema error).
-    decodeGlobalID: (globalID: string) => {
-      let decoded: { typename: string; id: string } | undefined;
-      try {
-        decoded = decodeGlobalID(globalID);
-      } catch {
-        decoded = undefined;
-      }
-      if (!decoded || !nodeTypes.has(decoded.typename)) {
-        throw badUserInput(`not a global id returned by this API: ${JSON.stringify(globalID)}`);
-      }
-      return decoded;
-    },
+    decodeGlobalID: (globalID: string) => decodeNodeId(globalID),
     edgesFieldOptions: { nullable: false, description: 'The edges of this page.' },
     nodeFieldOptions: { nullable: false, description: 'The object at this edge.' },
     pageInfoFieldOptions: { description: 'Where this page lies in the connection.' },
@@ -53,10 +61,8 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global id.',
       args: { id: { description: 'A global id, as returned in an `id` field.' } },
     },
-    nodesQueryOptions: {
-      description: 'Fetches several objects by their global ids, in the same order.',
-      args: { ids: { description: 'Global ids, as returned in `id` fields.' } },
-    },
+    // Replaced by types/node.ts: one bad id there is an error at its position, not a failed field.
+    nodesQueryOptions: false,
     defaultConnectionTypeOptions: {
       description: 'A page of a list, with its position (Relay cursor connection).',
     },

@@ -16,6 +16,7 @@ import './types/neighborhood.js';
 import './types/path.js';
 import './types/timeline.js';
 import './types/ingest.js';
+import './types/node.js';
 
 builder.queryType({
   description: 'Everything the graph answers: articles, entities, events, claims and how they connect.',

@@ -404,4 +404,38 @@ describe('refetching objects by global id', () => {
       expect(res.errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
     }
   });
+
+  it('nodes(ids:) with bad ids: null at each bad position, an error naming it, the rest intact', async () => {
+    const good = NODE_TYPES.slice(0, 3).map((t) => idsByType.get(t)?.[0] as string);
+    const ids = [
+      'garbage',
+      good[0],
+      globalId('Foo', 'bar'),
+      good[1],
+      good[2],
+      globalId('Person', 'person:nobody'),
+    ];
+    const res = await graph.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
+    expect(res.status).toBe(200);
+    expect(res.data?.nodes.map((n: any) => n?.id ?? null)).toEqual([
+      null,
+      good[0],
+      null,
+      good[1],
+      good[2],
+      null,
+    ]);
+    expect(res.errors?.map((e) => ({ path: e.path, code: e.extensions?.code, message: e.message }))).toEqual([
+      {
+        path: ['nodes', 0],
+        code: 'BAD_USER_INPUT',
+        message: 'ids[0]: not a global id returned by this API: "garbage"',
+      },
+      {
+        path: ['nodes', 2],
+        code: 'BAD_USER_INPUT',
+        message: `ids[2]: not a global id returned by this API: ${JSON.stringify(globalId('Foo', 'bar'))}`,
+      },
+    ]);
+  });
 });
