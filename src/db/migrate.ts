@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
+import { BACKFILLS, backfillDone, markBackfillDone } from './queries/backfills.js';
 import type { Database } from './run.js';
 
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema', 'neo4j');
@@ -31,5 +32,24 @@ export async function migrate(db: Database): Promise<number> {
   // Schema changes cannot share a transaction with each other's data, so one statement per transaction.
   for (const cypher of statements) await db.writeTx((tx) => tx.run({ cypher }));
   await db.readTx((tx) => tx.run({ cypher: 'CALL db.awaitIndexes(300)' }));
+  await runBackfills(db);
   return statements.length;
+}
+
+/** Batches small enough that a large graph's backfill never holds one huge transaction. */
+const BACKFILL_BATCH = 2_000;
+
+/** Runs each backfill this database has not had yet, batch by batch, then marks it done. */
+async function runBackfills(db: Database): Promise<void> {
+  for (const backfill of BACKFILLS) {
+    const [state] = await db.read(backfillDone(backfill.id));
+    if (state?.done) continue;
+    let after = '';
+    for (;;) {
+      const [row] = await db.writeTx((tx) => tx.run(backfill.batch(after, BACKFILL_BATCH)));
+      if (!row?.last) break;
+      after = row.last;
+    }
+    await db.writeTx((tx) => tx.run(markBackfillDone(backfill.id)));
+  }
 }

@@ -16,6 +16,7 @@ import {
   pageNodes,
   type ScopeIds,
 } from '../db/queries/export.js';
+import { withoutInvolvementKeys } from '../db/queries/statements.js';
 import type { Database } from '../db/run.js';
 
 export type Scope =
@@ -151,7 +152,13 @@ export async function* readEdges(db: Database, { ids }: ResolvedScope): AsyncGen
       const rows = await db.read(pageEdges(set, ids, after, PAGE));
       for (const r of rows) {
         for (const e of r.edges as { target: string; type: string; props: Record<string, Plain> }[]) {
-          yield { sourceLabel, source: String(r.source), target: e.target, type: e.type, props: e.props };
+          yield {
+            sourceLabel,
+            source: String(r.source),
+            target: e.target,
+            type: e.type,
+            props: withoutInvolvementKeys(e.props),
+          };
         }
       }
       if (rows.length < PAGE) break;

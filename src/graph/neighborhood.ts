@@ -3,6 +3,7 @@
 // relationship among the nodes kept, so a drawing shows every line between what it shows.
 import { neighbours, type RelationshipRow, relationshipsAmong } from '../db/queries/graph.js';
 import type { GraphRow } from '../db/queries/rows.js';
+import { withoutInvolvementKeys } from '../db/queries/statements.js';
 import type { Database } from '../db/run.js';
 
 /** A relationship between two drawn nodes, as stored (from start to end). */
@@ -28,7 +29,8 @@ export function joinEdges(rels: RelationshipRow[], nodes: Map<string, GraphRow>)
   for (const r of rels) {
     const source = nodes.get(r.start);
     const target = nodes.get(r.end);
-    if (source && target) edges.push({ id: r.id, type: r.type, source, target, props: r.props });
+    if (source && target)
+      edges.push({ id: r.id, type: r.type, source, target, props: withoutInvolvementKeys(r.props) });
   }
   return edges;
 }

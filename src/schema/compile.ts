@@ -125,13 +125,13 @@ class Compiler {
   ) {}
 
   /** The subqueries that read the pages selected below a node of `type` bound to `variable`. */
-  node(type: GraphQLNamedType, sets: SelectionSetNode[], variable: string, depth: number) {
+  node(type: GraphQLNamedType, sets: SelectionSetNode[], variable: string, depth: number, nodeKey?: string) {
     // A union has no fields of its own: what is selected on it sits in fragments on its members.
     if (!(isComposite(type) || isUnionType(type)) || sets.length === 0 || depth > MAX_DEPTH) return null;
     const calls: string[] = [];
     const entries: string[] = [];
-    for (const [key, occurrences] of collect(this.info, sets, type.name)) {
-      const page = this.field(type, key, occurrences, variable, depth);
+    for (const [field, occurrences] of collect(this.info, sets, type.name)) {
+      const page = this.field(type, field, occurrences, variable, depth, nodeKey);
       if (page) {
         calls.push(page.call);
         entries.push(page.entry);
@@ -146,6 +146,8 @@ class Compiler {
     occurrences: Occurrence[],
     variable: string,
     depth: number,
+    /** The parent's key as a parameter, when the statement reads one node by key. */
+    parentKey?: string,
   ) {
     const [first] = occurrences;
     // One field under one type condition per response key; anything else is left to the resolvers.
@@ -189,7 +191,7 @@ class Compiler {
     const n = this.next++;
     const names = { parent: variable, target: `y${depth}`, items: `i${depth}_${n}`, total: `t${depth}_${n}` };
     const guard = first.on !== type.name ? guardFor(first.on) : undefined;
-    const call = pageSubquery(edgeSpec(declared.edge), request, this.params, names, nested, guard);
+    const call = pageSubquery(edgeSpec(declared.edge), request, this.params, names, nested, guard, parentKey);
     const sig = this.params.add(pageSignature(declared.edge, request));
     const entry = `${key}: {sig: ${sig}, items: ${names.items}${total ? `, total: ${names.total}` : ''}}`;
     return { call, entry };
@@ -205,6 +207,8 @@ export function compileBelow(
   info: GraphQLResolveInfo,
   params: Params,
   path: readonly string[],
+  /** The key of the one node read, as a parameter (a root field by key). */
+  key?: string,
 ): Nested | null {
   const root = info.parentType.getFields()[info.fieldName];
   if (!root) return null;
@@ -212,5 +216,5 @@ export function compileBelow(
   const found = follow(info, getNamedType(root.type), sets, path);
   if (!found) return null;
   const compiler = new Compiler(info, params);
-  return (y: string) => compiler.node(found.type, found.sets, y, 1);
+  return (y: string) => compiler.node(found.type, found.sets, y, 1, key);
 }

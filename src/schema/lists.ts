@@ -55,7 +55,7 @@ export async function rootNode<L extends NodeLabel>(
   key: string,
 ): Promise<RowOf[L] | null> {
   const params = new Params();
-  const below = ctx.compile ? compileBelow(info, params, [])?.('y') : null;
+  const below = ctx.compile ? compileBelow(info, params, [], params.add(key))?.('y') : null;
   if (!below) return ctx.loaders.node(label).load(key);
   const [row] = await ctx.db.read(nodeWithPages(label, key, params, below));
   return row?.node ?? null;

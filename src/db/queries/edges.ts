@@ -92,6 +92,12 @@ export interface RelationProps {
   article: string;
 }
 
+/** A way a statement involves an entity, as the involvement indexes know it. */
+export interface Involvement {
+  rel: 'PARTICIPANT' | 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'AT';
+  label: 'Claim' | 'Event';
+}
+
 export interface EdgeSpec<From extends NodeLabel, To extends NodeLabel, Props> {
   from: From;
   to: To;
@@ -105,6 +111,11 @@ export interface EdgeSpec<From extends NodeLabel, To extends NodeLabel, Props> {
    */
   grouped: boolean;
   order: Order;
+  /**
+   * For an entity's statements: the relationship and label whose involvement index
+   * (schema/neo4j/005_involvements.cypher) serves pages in time order.
+   */
+  involvement?: Involvement;
   /** Phantom: the edge's props type, for the compiler. */
   readonly __props?: Props;
 }
@@ -151,6 +162,7 @@ export const EDGES = {
     props: { roles: 'collect(DISTINCT r.role)' },
     grouped: true,
     order: TIME,
+    involvement: { rel: 'PARTICIPANT', label: 'Claim' },
   }),
   entityAssertedClaims: edge<'Entity', 'Claim', { cue: string }>()({
     from: 'Entity',
@@ -159,6 +171,7 @@ export const EDGES = {
     props: { cue: "coalesce(r.cue, '')" },
     grouped: false,
     order: TIME,
+    involvement: { rel: 'ATTRIBUTED_TO', label: 'Claim' },
   }),
   entityEvents: edge<'Entity', 'Event', Roles>()({
     from: 'Entity',
@@ -167,6 +180,7 @@ export const EDGES = {
     props: { roles: 'collect(DISTINCT r.role)' },
     grouped: true,
     order: TIME,
+    involvement: { rel: 'PARTICIPANT', label: 'Event' },
   }),
   entityEventsHere: edge<'Entity', 'Event'>()({
     from: 'Entity',
@@ -175,6 +189,7 @@ export const EDGES = {
     props: NONE,
     grouped: true,
     order: TIME,
+    involvement: { rel: 'AT', label: 'Event' },
   }),
   entityReportedEvents: edge<'Entity', 'Event'>()({
     from: 'Entity',
@@ -183,6 +198,7 @@ export const EDGES = {
     props: NONE,
     grouped: true,
     order: TIME,
+    involvement: { rel: 'REPORTED_BY', label: 'Event' },
   }),
   entityRelations: edge<'Entity', 'Entity', RelationProps>()({
     from: 'Entity',

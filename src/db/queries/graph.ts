@@ -3,8 +3,9 @@
 import { SEMANTIC_RELATIONSHIPS, type SemanticRelationship } from '../../vocabulary.js';
 import { int, type Plain } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
+import type { Involvement } from './edges.js';
 import type { Order, Params } from './order.js';
-import type { RootSource } from './pages.js';
+import { involvementSeek, type RootSource } from './pages.js';
 import { type EntityRow, type GraphRow, project, projectAny } from './rows.js';
 
 /** A relationship between two graph nodes, as drawn: its type, its properties and its ends. */
@@ -130,19 +131,50 @@ export interface TimelineFilter {
   to: string;
 }
 
+const EVENTS_FIRST = 'CASE WHEN y:Event THEN 0 ELSE 1 END';
+
 /** Events before claims on the same day, then by key. */
 export const TIMELINE_ORDER: Order = {
   name: 'TIMELINE',
   keys: [
     { expr: 'y.sortDate', type: 'date' },
-    { expr: 'CASE WHEN y:Event THEN 0 ELSE 1 END', type: 'number' },
+    { expr: EVENTS_FIRST, type: 'number' },
     { expr: 'y.id', type: 'string' },
   ],
 };
 
+/** The ways a statement involves an entity, as the timeline of the entity follows them. */
+const TIMELINE_STREAMS: readonly Involvement[] = [
+  { rel: 'PARTICIPANT', label: 'Event' },
+  { rel: 'REPORTED_BY', label: 'Event' },
+  { rel: 'AT', label: 'Event' },
+  { rel: 'PARTICIPANT', label: 'Claim' },
+  { rel: 'ATTRIBUTED_TO', label: 'Claim' },
+];
+
 export const timeline = (f: TimelineFilter): RootSource => ({
-  match: (p: Params) => {
+  match: (p: Params, page) => {
     const range = `y.sortDate >= date(${p.add(f.from)}) AND y.sortDate <= date(${p.add(f.to)})`;
+    if (f.entity && page) {
+      // Each way in time order from its index, the page's first items of each, merged by the page.
+      const entity = p.add(f.entity);
+      const [from, to] = [`date(${p.add(f.from)})`, `date(${p.add(f.to)})`];
+      const streams = TIMELINE_STREAMS.map((involvement) =>
+        involvementSeek(
+          {
+            involvement,
+            entity,
+            from,
+            to,
+            ...page,
+            constants: { [EVENTS_FIRST]: involvement.label === 'Event' ? '0' : '1' },
+          },
+          p,
+        ),
+      );
+      if (streams.every((s) => s !== null))
+        return `CALL () { ${streams.map((s) => `${s} RETURN y`).join(' UNION ')} }`;
+    }
     if (!f.entity) {
       return `CALL () {
         MATCH (y:Event) WHERE ${range} RETURN y

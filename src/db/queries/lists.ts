@@ -1,7 +1,7 @@
 // Root lists (articles, entities, claims, events): each starts from an index, never a label scan,
 // and is paged in the database by the keyset window of order.ts.
 import type { Order, Params } from './order.js';
-import type { RootSource } from './pages.js';
+import { involvementSeek, type RootSource } from './pages.js';
 import { project } from './rows.js';
 
 export const ARTICLES_ORDER: Order = {
@@ -52,8 +52,39 @@ export interface ClaimFilter {
 // The date range is always present (open ends become the widest dates), so every claim query
 // starts from the sortDate index; participant and speaker narrow it by pattern.
 export const claims = (f: ClaimFilter): RootSource => ({
-  match: (p: Params) => {
+  match: (p: Params, page) => {
     const role = f.role ? p.add(f.role) : null;
+    // Claims of one entity: from the involvement index in date order, the page and no more.
+    const by = f.participant
+      ? { rel: 'PARTICIPANT' as const, entity: f.participant }
+      : f.attributedTo
+        ? { rel: 'ATTRIBUTED_TO' as const, entity: f.attributedTo }
+        : null;
+    const seek =
+      by && page
+        ? involvementSeek(
+            {
+              involvement: { rel: by.rel, label: 'Claim' },
+              entity: p.add(by.entity),
+              from: `date(${p.add(f.from ?? '0001-01-01')})`,
+              to: `date(${p.add(f.to ?? '9999-12-31')})`,
+              ...page,
+              conditions: [
+                ...(f.kinds.length ? [`y.kind IN ${p.add(f.kinds)}`] : []),
+                ...(f.statuses.length ? [`y.status IN ${p.add(f.statuses)}`] : []),
+                ...(by.rel === 'PARTICIPANT' && role ? [`r.role = ${role}`] : []),
+                ...(f.attributedTo && by.rel === 'PARTICIPANT'
+                  ? [`EXISTS { MATCH (y)-[:ATTRIBUTED_TO]->(:Entity {id: ${p.add(f.attributedTo)}}) }`]
+                  : []),
+                ...(by.rel === 'ATTRIBUTED_TO' && role
+                  ? [`EXISTS { MATCH (y)-[q:PARTICIPANT]->(:Entity) WHERE q.role = ${role} }`]
+                  : []),
+              ],
+            },
+            p,
+          )
+        : null;
+    if (seek) return seek;
     return `MATCH (y:Claim) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
       ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
       ${f.statuses.length ? `AND y.status IN ${p.add(f.statuses)}` : ''}
@@ -73,10 +104,35 @@ export interface EventFilter {
 }
 
 export const events = (f: EventFilter): RootSource => ({
-  match: (p: Params) =>
-    `MATCH (y:Event) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
+  match: (p: Params, page) => {
+    const seek =
+      f.participant && page
+        ? involvementSeek(
+            {
+              involvement: { rel: 'PARTICIPANT', label: 'Event' },
+              entity: p.add(f.participant),
+              from: `date(${p.add(f.from ?? '0001-01-01')})`,
+              to: `date(${p.add(f.to ?? '9999-12-31')})`,
+              ...page,
+              conditions: [
+                ...(f.kinds.length ? [`y.kind IN ${p.add(f.kinds)}`] : []),
+                ...(f.location
+                  ? [
+                      `EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }`,
+                    ]
+                  : []),
+              ],
+            },
+            p,
+          )
+        : null;
+    return (
+      seek ??
+      `MATCH (y:Event) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
       ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
       ${f.participant ? `AND EXISTS { MATCH (y)-[:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) }` : ''}
-      ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`,
+      ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`
+    );
+  },
   project: (extra) => project('Event', 'y', extra),
 });

@@ -61,6 +61,24 @@ function beyond(order: Order, values: readonly unknown[], params: Params, before
   return `(${parts.map((p) => `(${p})`).join(' OR ')})`;
 }
 
+/**
+ * The first key's side of `beyond`, inclusive: implied by it, and a range an index can seek on
+ * (beyond's disjunction is not).
+ */
+function leadBound(order: Order, values: readonly unknown[], params: Params, before: boolean): string {
+  const key = order.keys[0] as SortKey;
+  const greater = Boolean(key.descending) === before ? '>=' : '<=';
+  return `${key.expr} ${greater} ${param(params, key, values[0])}`;
+}
+
+/** Range conditions on the first key that a window implies, for an index seek to start from. */
+export function windowBounds(order: Order, window: Window, params: Params): string[] {
+  const bounds: string[] = [];
+  if (window.after) bounds.push(leadBound(order, window.after, params, window.backward));
+  if (window.before) bounds.push(leadBound(order, window.before, params, !window.backward));
+  return bounds;
+}
+
 /** WHERE conditions, ORDER BY and LIMIT for a window over an order. */
 export function windowClauses(order: Order, window: Window, params: Params) {
   const conditions: string[] = [];

@@ -2,8 +2,15 @@
 // per-parent subquery, so a page of a hub's claims reads a page, not the hub. The count is a
 // separate subquery, asked for only when the client selects totalCount.
 import type { CypherQuery } from '../run.js';
-import { EDGES, type EdgeName, type EdgeSpec, type PropsOf, type TargetOf } from './edges.js';
-import { type Order, Params, type Window, windowClauses } from './order.js';
+import {
+  EDGES,
+  type EdgeName,
+  type EdgeSpec,
+  type Involvement,
+  type PropsOf,
+  type TargetOf,
+} from './edges.js';
+import { type Order, Params, type Window, windowBounds, windowClauses } from './order.js';
 import { type NodeLabel, project, type RowOf } from './rows.js';
 
 /** One item of a page as the database returns it: the node, the edge's props, its sort keys. */
@@ -58,6 +65,70 @@ function conditions(filter: EdgeFilter, params: Params, x: string) {
 
 const where = (conds: string[]) => (conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '');
 
+/** The sort keys of statements, as the involvement relationship `r` carries them (statements.ts). */
+const ON_INVOLVEMENT: Readonly<Record<string, string>> = {
+  'y.sortDate': 'r.statementDate',
+  'y.id': 'r.statementKey',
+};
+
+/** The order with each key rewritten by `to`, or null when a key has no rewriting. */
+function orderOver(order: Order, to: Readonly<Record<string, string>>): Order | null {
+  const keys = order.keys.map((k) =>
+    to[k.expr] === undefined ? null : { ...k, expr: to[k.expr] as string },
+  );
+  return keys.every((k) => k !== null) && keys[0]?.expr === 'r.statementDate' ? { ...order, keys } : null;
+}
+
+/** The statements an entity takes part in, one way, as an index seek in an order. */
+export interface InvolvementSeek {
+  involvement: Involvement;
+  /** Cypher for the entity's key (a parameter, or a property of an outer variable). */
+  entity: string;
+  order: Order;
+  window: Window;
+  /** Extra conditions on the relationship `r` and on the statement `y`. */
+  conditions?: string[];
+  /** Bounds on the statement's date, as Cypher dates. */
+  from?: string;
+  to?: string;
+  /** Expressions for order keys that are not statement properties (a constant per label). */
+  constants?: Readonly<Record<string, string>>;
+  /** Variables of the enclosing query kept past the seek. */
+  carry?: string[];
+}
+
+/**
+ * The first `window.limit + 1` statements (y) in the order, each once, from the involvement index:
+ * equality on the entity and label, then the date, so the seek walks in order and stops after the
+ * page however many statements the entity has. Null when the order is not a date order.
+ */
+export function involvementSeek(seek: InvolvementSeek, params: Params): string | null {
+  const { involvement: inv } = seek;
+  const onRel = orderOver(seek.order, { ...ON_INVOLVEMENT, ...seek.constants });
+  if (!onRel) return null;
+  const w = windowClauses(onRel, seek.window, params);
+  // The index gives its order only to an ORDER BY over all its properties, the equal ones first;
+  // the keys leave the seek by name (e0, e1, then k0, k1…) and the page is ordered by them.
+  const descending = Boolean(onRel.keys[0]?.descending) !== seek.window.backward ? ' DESC' : '';
+  const names = onRel.keys.map((_, i) => `k${i}`);
+  const byName = { ...onRel, keys: onRel.keys.map((k, i) => ({ ...k, expr: names[i] as string })) };
+  const { orderBy } = windowClauses(byName, { ...seek.window, after: null, before: null }, params);
+  const conds = [
+    `r.entityKey = ${seek.entity}`,
+    `r.statementLabel = '${inv.label}'`,
+    seek.from ? `r.statementDate >= ${seek.from}` : 'r.statementDate IS NOT NULL',
+    ...(seek.to ? [`r.statementDate <= ${seek.to}`] : []),
+    ...windowBounds(onRel, seek.window, params),
+    'r.statementKey IS NOT NULL',
+    ...(seek.conditions ?? []),
+    ...w.conditions,
+  ];
+  const kept = [...(seek.carry ?? []), 'y', 'r.entityKey AS e0', 'r.statementLabel AS e1'];
+  return `MATCH (y:${inv.label})-[r:${inv.rel}]->() WHERE ${conds.join(' AND ')}
+    WITH DISTINCT ${kept.join(', ')}, ${onRel.keys.map((k, i) => `${k.expr} AS ${names[i]}`).join(', ')}
+    ${orderBy.replace('ORDER BY', `ORDER BY e0${descending}, e1${descending},`)} ${w.limit}`;
+}
+
 /**
  * What a compiled request reads below each item of a page: subqueries over the item's variable,
  * and the entry they add to the item's projection (see src/schema/compile.ts).
@@ -76,6 +147,12 @@ export function pageSubquery(
   nested?: Nested,
   /** A condition on the parent `x`: the page is read only for parents that meet it (a type). */
   guard?: string,
+  /**
+   * The parent's key as a parameter, when the statement reads one parent: Neo4j then plans the
+   * involvement seek as it would a root query's, in index order (with the key read from the parent,
+   * it may sort the entity's every statement instead).
+   */
+  parentKey?: string,
 ): string {
   // Inside, the parent is x and the relationship r. The items are y in edges.ts; here they take the
   // name `target`, which must differ from the variable a nested page imports (Cypher keeps an
@@ -83,9 +160,26 @@ export function pageSubquery(
   const t = names.target ?? 'y';
   const bind = (text: string) => text.replaceAll('{x}', 'x').replace(/\by\b/g, t);
   const { onRel, onTarget } = conditions(request.filter, params, 'x');
+  const start = `WITH ${names.parent} AS x${guard ? ` WHERE ${guard}` : ''}`;
+  const seek =
+    edge.involvement && !request.filter.relationTypes?.length && !request.filter.direction
+      ? involvementSeek(
+          {
+            involvement: edge.involvement,
+            entity: parentKey ?? 'x.id',
+            carry: ['x'],
+            order: request.order,
+            window: request.window,
+            conditions: [...onRel, ...onTarget],
+          },
+          params,
+        )
+      : null;
+  if (seek) {
+    return indexedPage(edge, request, params, names, { start, seek, onRel, bind, t }, nested);
+  }
   const w = windowClauses(request.order, request.window, params);
   const propEntries = Object.entries(edge.props as Record<string, string>);
-  const start = `WITH ${names.parent} AS x${guard ? ` WHERE ${guard}` : ''}`;
   const match = bind(`MATCH (x)${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`);
   // Grouped edges aggregate their relationships per target first; the page is then over targets.
   const carried = edge.grouped
@@ -107,13 +201,66 @@ export function pageSubquery(
     `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: k}) AS ${names.items}`,
     '}',
   ];
+  if (request.total) lines.push(countSubquery(edge, names, start, match, t));
+  return lines.filter(Boolean).join('\n');
+}
+
+const countSubquery = (
+  edge: AnyEdge,
+  names: { parent: string; total: string },
+  start: string,
+  match: string,
+  t: string,
+) =>
+  `CALL (${names.parent}) { ${start} ${match} RETURN count(${edge.grouped ? `DISTINCT ${t}` : 'r'}) AS ${names.total} }`;
+
+/**
+ * A page of an entity's statements read from the involvement index (involvementSeek): the page's
+ * statements first, then their relationships to the entity again for the edge's own fields.
+ */
+function indexedPage(
+  edge: AnyEdge,
+  request: PageRequest,
+  params: Params,
+  names: { parent: string; items: string; total: string },
+  parts: { start: string; seek: string; onRel: string[]; bind: (text: string) => string; t: string },
+  nested?: Nested,
+): string {
+  const { start, seek, onRel, bind, t } = parts;
+  const inv = edge.involvement as Involvement;
+  const propEntries = Object.entries(edge.props as Record<string, string>);
+  const keys = request.order.keys.map((_, i) => `k${i}`);
+  const carried = edge.grouped
+    ? `WITH x, y, ${keys.join(', ')}${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`
+    : `WITH x, y, r, ${keys.join(', ')}${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`;
+  const byName = {
+    ...request.order,
+    keys: request.order.keys.map((k, i) => ({ ...k, expr: keys[i] as string })),
+  };
+  const { orderBy } = windowClauses(byName, { ...request.window, after: null, before: null }, params);
+  const inner = nested?.(t);
+  const props = `{${propEntries.map(([k]) => `${k}: e_${k}`).join(', ')}}`;
+  const lines = [
+    `CALL (${names.parent}) {`,
+    `  ${start}`,
+    `  ${bind(seek)}`,
+    `  ${bind(`MATCH (y)-[r:${inv.rel}]->(x) ${where(onRel)}`)}`,
+    `  ${bind(carried)}`,
+    `  ${orderBy}`,
+    inner ? `  ${inner.calls}` : '',
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: [${keys.join(', ')}]}) AS ${names.items}`,
+    '}',
+  ];
   if (request.total) {
-    lines.push(
-      `CALL (${names.parent}) { ${start} ${match} RETURN count(${edge.grouped ? `DISTINCT ${t}` : 'r'}) AS ${names.total} }`,
-    );
+    const { onTarget } = conditions(request.filter, params, 'x');
+    const match = bind(`MATCH (x)${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`);
+    lines.push(countSubquery(edge, names, start, match, t));
   }
   return lines.filter(Boolean).join('\n');
 }
+
+const oneKey = (ids: readonly string[], params: Params) =>
+  ids.length === 1 ? params.add(ids[0]) : undefined;
 
 /** One page of `edge` for each of many parents, in one statement. */
 export function edgePages<E extends EdgeName>(
@@ -123,7 +270,8 @@ export function edgePages<E extends EdgeName>(
 ): CypherQuery<{ parent: string; items: EdgeItem<E>[]; total?: number }> {
   const edge = edgeSpec(name);
   const params = new Params();
-  const sub = pageSubquery(edge, request, params, { parent: 'source', items: 'items', total: 'total' });
+  const names = { parent: 'source', items: 'items', total: 'total' };
+  const sub = pageSubquery(edge, request, params, names, undefined, undefined, oneKey(ids, params));
   return {
     cypher: `UNWIND ${params.add(ids)} AS id
       MATCH (source:${edge.from} {id: id})
@@ -135,8 +283,11 @@ export function edgePages<E extends EdgeName>(
 
 /** The items of a root list: a MATCH that binds `y`, and how to project it. */
 export interface RootSource {
-  /** MATCH … WHERE … binding y; parameters added to `params`. */
-  match: (params: Params) => string;
+  /**
+   * MATCH … WHERE … binding y; parameters added to `params`. Given the page, a source may bind only
+   * the first items of the page in its order (at least `window.limit + 1` of them, or all there are).
+   */
+  match: (params: Params, page?: { order: Order; window: Window }) => string;
   /** The Cypher map that projects y, with `extra` entries. */
   project: (extra?: string) => string;
 }
@@ -148,10 +299,10 @@ export function rootPage<Node>(
   compiled?: { params: Params; nested: Nested },
 ): CypherQuery<{ items: PageItem<Node, Record<string, never>>[]; total?: number }> {
   const params = compiled?.params ?? new Params();
-  const match = source.match(params);
+  const match = source.match(params, request);
   const w = windowClauses(request.order, request.window, params);
   const inner = compiled?.nested('y');
-  const count = request.total ? `CALL () { ${match} RETURN count(y) AS total }` : '';
+  const count = request.total ? `CALL () { ${source.match(params)} RETURN count(y) AS total }` : '';
   return {
     cypher: `CALL () {
         ${match}

@@ -154,13 +154,40 @@ export const statementInputs = (events: string[], claims: string[]): CypherQuery
       [(s)-[:AT]->(p:Entity) | {id: p.id, within: [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id]}] AS places`,
   params: { events, claims },
 });
-/** Sets the properties derived from the reports; the key may change, so rows name the key it had. */
+/**
+ * The relationships from a statement to the entities it involves, and the keys each carries so
+ * that an entity's statements are read in time order from an index (schema/neo4j/005_involvements.cypher).
+ */
+export const INVOLVEMENTS = 'PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT';
+export const INVOLVEMENT_KEYS = ['entityKey', 'statementLabel', 'statementDate', 'statementKey'] as const;
+
+/** Sets the involvement keys on statement `s`'s relationships to entities, as a unit subquery. */
+export const setInvolvementKeys = (label: StatementLabel, s: string) => `
+    CALL (${s}) {
+      MATCH (${s})-[x:${INVOLVEMENTS}]->(e:Entity)
+      SET x.entityKey = e.id, x.statementLabel = '${label}', x.statementDate = ${s}.sortDate, x.statementKey = ${s}.id
+    }`;
+
+/** A relationship's properties as the API shows them: without the keys kept for the index. */
+export function withoutInvolvementKeys<P extends Record<string, unknown>>(props: P): P {
+  if (!('statementKey' in props)) return props;
+  const shown = { ...props };
+  for (const key of INVOLVEMENT_KEYS) delete shown[key];
+  return shown;
+}
+
+/**
+ * Sets the properties derived from the reports; the key may change, so rows name the key it had.
+ * The date and key are copied onto the statement's relationships to entities (see INVOLVEMENTS).
+ */
 export const setStatements = (
   label: StatementLabel,
   rows: { from: string; props: unknown }[],
 ): CypherQuery => ({
   cypher: `UNWIND $rows AS row
     MATCH (s:${label} {id: row.from})
-    SET s += row.props, s.sortDate = date(row.props.sortDate)`,
+    SET s += row.props, s.sortDate = date(row.props.sortDate)
+    WITH s
+    ${setInvolvementKeys(label, 's')}`,
   params: { rows },
 });
