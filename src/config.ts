@@ -44,6 +44,8 @@ export interface Config {
   tracing: { exporter: 'none' | 'otlp' | 'console'; serviceName: string };
   /** Redis for events shared between instances; unset keeps them in this process. */
   redisUrl: string | undefined;
+  /** Answers to repeated queries kept until the data changes (src/http/response-cache.ts); off: none. */
+  responseCache: { ttlMs: number; maxEntries: number; pollMs: number } | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -238,5 +240,12 @@ export function loadConfig(env: Env = process.env): Config {
       serviceName: r.string('OTEL_SERVICE_NAME', 'news-graph'),
     },
     redisUrl,
+    responseCache: r.bool('RESPONSE_CACHE', true)
+      ? {
+          ttlMs: r.int('RESPONSE_CACHE_TTL_MS', 300_000, 100, 86_400_000),
+          maxEntries: r.int('RESPONSE_CACHE_MAX', 1_000, 1, 1_000_000),
+          pollMs: r.int('RESPONSE_CACHE_POLL_MS', 1_000, 50, 60_000),
+        }
+      : null,
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './db/connect.js';
 import { POOL_SIZE } from './db/driver.js';
 import { migrate } from './db/migrate.js';
 import { ListenError, type Listener, listen } from './http/listener.js';
+import { createResponseCache, DataVersion } from './http/response-cache.js';
 import { loadSeed } from './ingest/seed.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
@@ -53,8 +54,16 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     }
     database.availability.start();
     let draining = () => false;
+    const responseCache = config.responseCache
+      ? createResponseCache(
+          new DataVersion(() => database.db.latestBookmark(), config.responseCache.pollMs),
+          config.responseCache,
+        )
+      : undefined;
+    responseCache?.version.start();
     const yoga = createYogaServer(database.db, {
       ingestToken: config.ingestToken,
+      responseCache,
       service: {
         http: config.http,
         logger,

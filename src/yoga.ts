@@ -23,6 +23,7 @@ import { queryTooComplex } from './errors.js';
 import { explorerRoute } from './explorer/route.js';
 import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
+import type { ResponseCache } from './http/response-cache.js';
 import {
   defaultService,
   GRAPHIQL_HEADERS,
@@ -136,6 +137,8 @@ export interface YogaOptions {
    * On by default; off, every level is read by the loaders (tests compare the two).
    */
   compile?: boolean;
+  /** Answers to repeated queries kept until the data changes; none when left out. */
+  responseCache?: ResponseCache;
 }
 
 export function createYogaServer(db: Database, options: YogaOptions = {}) {
@@ -182,6 +185,8 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
       maxDepthPlugin({ n: LIMITS.depth, flattenFragments: true, ...reportLimit }),
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportLimit }),
       costLimit,
+      // After the limits: a query they refuse is refused again, never answered from memory.
+      ...(options.responseCache ? [options.responseCache.plugin] : []),
       ...(options.plugins ?? []),
     ],
   });

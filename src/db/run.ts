@@ -105,6 +105,20 @@ export class Database {
     return up;
   }
 
+  /**
+   * Neo4j's latest bookmark: it names the last transaction committed to the database, so it
+   * changes with every write, by any client (src/http/response-cache.ts versions answers by it).
+   */
+  async latestBookmark(): Promise<string> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.txTimeoutMs });
+      return session.lastBookmarks().join(',');
+    } finally {
+      await session.close();
+    }
+  }
+
   private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     return guarded(this.guard, () => this.attempt(mode, work));
   }
