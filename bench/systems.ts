@@ -50,6 +50,9 @@ export async function startOurs(
       HOST: '127.0.0.1',
       PORT: String(port),
       SEED_ON_START: 'false',
+      // The same question again and again would be answered from memory: measured apart, with
+      // --cached-env RESPONSE_CACHE=true.
+      RESPONSE_CACHE: 'false',
       ...env,
     },
     port,

@@ -56,7 +56,11 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     let draining = () => false;
     const responseCache = config.responseCache
       ? createResponseCache(
-          new DataVersion(() => database.db.latestBookmark(), config.responseCache.pollMs),
+          new DataVersion(
+            () => database.db.latestBookmark(config.neo4j.pingTimeoutMs),
+            config.responseCache.pollMs,
+            () => database.availability.isUp,
+          ),
           config.responseCache,
         )
       : undefined;

@@ -109,13 +109,21 @@ export class Database {
    * Neo4j's latest bookmark: it names the last transaction committed to the database, so it
    * changes with every write, by any client (src/http/response-cache.ts versions answers by it).
    */
-  async latestBookmark(): Promise<string> {
+  async latestBookmark(timeoutMs = 2_000): Promise<string> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    let timer: NodeJS.Timeout | undefined;
+    const read = session
+      .run('RETURN 1', {}, { timeout: timeoutMs })
+      .then(() => session.lastBookmarks().join(','));
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no bookmark within ${timeoutMs} ms`)), timeoutMs);
+    });
     try {
-      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.txTimeoutMs });
-      return session.lastBookmarks().join(',');
+      return await Promise.race([read, late]);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      // Not awaited: a stalled Neo4j never finishes the statement that closing waits for.
+      void read.catch(() => undefined).finally(() => session.close().catch(() => undefined));
     }
   }
 

@@ -33,9 +33,19 @@ export class DataVersion {
     /** Neo4j's latest bookmark; throws when Neo4j cannot answer. */
     private readonly readBookmark: () => Promise<string>,
     private readonly pollMs: number,
+    /** Whether Neo4j serves now, as the availability probe found (undefined: not watched). */
+    private readonly available: () => boolean | undefined = () => undefined,
   ) {}
 
+  /**
+   * The version answers are stored and looked up under. While Neo4j is down it is one never used
+   * before, so nothing is answered from memory and the request reports the outage.
+   */
   get current(): string {
+    if (this.available() === false) {
+      this.failures += 1;
+      return `unavailable-${this.failures}`;
+    }
     return `${this.bookmark}|${this.writes}`;
   }
 

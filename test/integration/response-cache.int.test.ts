@@ -115,6 +115,32 @@ describe('the response cache', () => {
     expect(await asked()).toBe('miss');
   });
 
+  it('answers nothing from memory while the availability probe finds Neo4j down', async () => {
+    let up = true;
+    const probed = new DataVersion(
+      () => graph.db.latestBookmark(),
+      60_000,
+      () => up,
+    );
+    await probed.refresh();
+    const server = createYogaServer(graph.db, {
+      responseCache: createResponseCache(probed, { ttlMs: 60_000, maxEntries: 10, pollMs: 60_000 }),
+    });
+    const asked = async () =>
+      (
+        await server.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: COUNT }),
+        })
+      ).headers.get('x-response-cache');
+    await asked();
+    expect(await asked()).toBe('hit');
+    up = false;
+    expect(await asked()).toBe('miss');
+    expect(await asked()).toBe('miss');
+  });
+
   it('keeps at most its maximum of answers, dropping the least recently used', async () => {
     const small = createResponseCache(new DataVersion(() => graph.db.latestBookmark(), 60_000), {
       ttlMs: 60_000,
