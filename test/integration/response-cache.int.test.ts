@@ -35,7 +35,13 @@ beforeAll(async () => {
   yoga = createYogaServer(graph.db, {
     ingestToken: INGEST_TOKEN,
     responseCache: cache,
-    plugins: [{ onExecute: () => void (statements += 1) }],
+    plugins: [
+      {
+        onExecute: () => {
+          statements += 1;
+        },
+      },
+    ],
   });
 });
 afterAll(() => cache.version.stop());
