@@ -23,7 +23,10 @@ import { queryTooComplex } from './errors.js';
 import { explorerRoute } from './explorer/route.js';
 import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
+import { httpCaching } from './http/caching.js';
+import { persistedQueries } from './http/persisted-queries.js';
 import type { ResponseCache } from './http/response-cache.js';
+import { possibleTypes, schemaFiles } from './http/schema-files.js';
 import {
   defaultService,
   GRAPHIQL_HEADERS,
@@ -32,7 +35,7 @@ import {
   serviceYogaOptions,
 } from './http/service.js';
 import { EXAMPLE_QUERIES } from './schema/examples.js';
-import { schema } from './schema/index.js';
+import { printSortedSchema, schema } from './schema/index.js';
 import { DEFAULT_PAGE_SIZE } from './schema/pagination.js';
 
 /** Limits that keep one request from exhausting the server; the example queries stay well inside. */
@@ -170,6 +173,12 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
       ...servicePlugins(service, options.ingestToken),
+      schemaFiles({
+        sdl: printSortedSchema(),
+        possibleTypes: possibleTypes(schema),
+        introspection: service.http.introspection,
+      }),
+      persistedQueries(),
       ...(service.http.graphiql ? [graphiqlAssets()] : []),
       explorerRoute(),
       exportRoute(db),
@@ -187,6 +196,8 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
       costLimit,
       // After the limits: a query they refuse is refused again, never answered from memory.
       ...(options.responseCache ? [options.responseCache.plugin] : []),
+      // Last of the service's: it sees each answer as it will be sent, and hashes and compresses it.
+      httpCaching(),
       ...(options.plugins ?? []),
     ],
   });
