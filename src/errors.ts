@@ -38,9 +38,12 @@ function clientError(
   return new GraphQLError(message, { extensions: { code, ...more, ...(http ? { http } : {}) } });
 }
 
-/** A bad argument value; `argument` names it so clients can point at the field. */
-export const badUserInput = (message: string, argument?: string) =>
-  clientError('BAD_USER_INPUT', message, undefined, argument ? { argument } : {});
+/**
+ * A bad argument value; `argument` names it so clients can point at the field, and `more` adds
+ * what helps to fix it (the valid values, the closest keys).
+ */
+export const badUserInput = (message: string, argument?: string, more: Record<string, unknown> = {}) =>
+  clientError('BAD_USER_INPUT', message, undefined, { ...(argument ? { argument } : {}), ...more });
 
 /** A malformed request: not JSON, bad parameters, an unreadable URL. */
 export const badRequest = (message: string) => clientError('BAD_REQUEST', message, { status: 400 });

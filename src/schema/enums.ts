@@ -43,3 +43,24 @@ export const RelationshipType = enumOf(
   'The relationships that connect entities, events and claims.',
   SEMANTIC_RELATIONSHIPS,
 );
+
+export const StatementOrder = builder.enumType('StatementOrder', {
+  description: 'How a list of events or claims is sorted. Every order is stable: cursors stay valid.',
+  values: {
+    TIME: { description: 'Oldest first (undated claims at their article’s date), then by key.' },
+    NEWEST: {
+      description:
+        'Newest first; on one day, dates known to the day before those known to the month or year.',
+    },
+    SOURCES: { description: 'Reported by the most articles first, then oldest first.' },
+  } as const,
+});
+
+export const EntityOrder = builder.enumType('EntityOrder', {
+  description: 'How a list of entities is sorted. Every order is stable: cursors stay valid.',
+  values: {
+    TYPE_NAME: { description: 'By type, then by name.' },
+    NAME: { description: 'By name, whatever the case.' },
+    MENTIONS: { description: 'Mentioned in the most quotes first, then by key.' },
+  } as const,
+});

@@ -63,6 +63,45 @@ query SearchKoreaUtara {
   }
 }
 
+# How many claims of each kind and status involve Russia, and in which roles? (facets)
+query RussiaFacets {
+  claims(filter: { participant: "country:russia" }) {
+    totalCount
+    facets {
+      kinds { value count }
+      statuses { value count }
+      roles { value count }
+    }
+  }
+}
+
+# The latest events first: on one day, dates known to the day before those known to the month.
+query NewestEvents {
+  events(orderBy: NEWEST, first: 4) {
+    edges { node { label time { start precision } } }
+  }
+}
+
+# Where does the article speak of a song ("lagu")? The quotes, with their offsets.
+query SearchQuote {
+  searchAll(query: "lagu", in: [EVIDENCE]) {
+    totalCount
+    edges {
+      score
+      matched { field lang highlights { start end } }
+      quote { quote start end paragraph { index } }
+    }
+  }
+}
+
+# Which event kinds, claim statuses and roles does the graph hold, and how often?
+query Vocabulary {
+  vocabulary {
+    eventKinds { value count }
+    claimStatuses { value count }
+  }
+}
+
 # The visit as a timeline.
 query Timeline {
   timeline(entity: "person:kim-jong-un", from: "2023-09") {

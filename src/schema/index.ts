@@ -11,12 +11,14 @@ import './types/relation.js';
 import './types/event.js';
 import './types/claim.js';
 import './types/search.js';
+import './types/text-search.js';
 import './types/drawing.js';
 import './types/neighborhood.js';
 import './types/path.js';
 import './types/timeline.js';
 import './types/ingest.js';
 import './types/node.js';
+import './types/vocabulary.js';
 
 builder.queryType({
   description: 'Everything the graph answers: articles, entities, events, claims and how they connect.',

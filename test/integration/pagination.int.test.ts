@@ -23,7 +23,7 @@ async function ask<T = any>(query: string, variables?: Record<string, unknown>):
 const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64');
 
 /** Arguments that root connections require, to make them list something. */
-const ROOT_ARGS: Record<string, string> = { search: 'query: "rusia"' };
+const ROOT_ARGS: Record<string, string> = { search: 'query: "rusia"', searchAll: 'query: "rusia"' };
 
 interface ConnectionField {
   type: string;

@@ -1,6 +1,7 @@
 // Root lists (articles, entities, claims, events): each starts from an index, never a label scan,
 // and is paged in the database by the keyset window of order.ts.
-import type { Order, Params } from './order.js';
+import type { CypherQuery } from '../run.js';
+import { type Order, Params } from './order.js';
 import { involvementSeek, type RootSource } from './pages.js';
 import { project } from './rows.js';
 
@@ -96,6 +97,7 @@ export const claims = (f: ClaimFilter): RootSource => ({
 });
 
 export interface EventFilter {
+  /** Event kinds, in any case. */
   kinds: string[];
   participant: string | null;
   location: string | null;
@@ -115,7 +117,9 @@ export const events = (f: EventFilter): RootSource => ({
               to: `date(${p.add(f.to ?? '9999-12-31')})`,
               ...page,
               conditions: [
-                ...(f.kinds.length ? [`y.kind IN ${p.add(f.kinds)}`] : []),
+                ...(f.kinds.length
+                  ? [`toLower(y.kind) IN ${p.add(f.kinds.map((k) => k.toLowerCase()))}`]
+                  : []),
                 ...(f.location
                   ? [
                       `EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }`,
@@ -129,10 +133,83 @@ export const events = (f: EventFilter): RootSource => ({
     return (
       seek ??
       `MATCH (y:Event) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
-      ${f.kinds.length ? `AND y.kind IN ${p.add(f.kinds)}` : ''}
+      ${f.kinds.length ? `AND toLower(y.kind) IN ${p.add(f.kinds.map((k) => k.toLowerCase()))}` : ''}
       ${f.participant ? `AND EXISTS { MATCH (y)-[:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) }` : ''}
       ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`
     );
   },
   project: (extra) => project('Event', 'y', extra),
 });
+
+/** A property of the items of a root list that its facets count by. */
+export type FacetKey = 'kind' | 'status' | 'type' | 'role';
+
+/**
+ * How many items of a root list have each value of `key`, counted in the database over the whole
+ * list (not a page). Roles are those of the participant the list is filtered by, else of every
+ * participant; an item with two roles counts once for each.
+ */
+export const facetCounts = (
+  source: RootSource,
+  key: FacetKey,
+  participant: string | null = null,
+): CypherQuery<{ value: string; count: number }> => {
+  const p = new Params();
+  const match = source.match(p);
+  const count =
+    key === 'role'
+      ? `MATCH (y)-[r:PARTICIPANT]->(e:Entity) ${participant ? `WHERE e.id = ${p.add(participant)}` : ''}
+         WITH r.role AS value, count(DISTINCT y) AS count`
+      : `WITH y.${key} AS value, count(*) AS count`;
+  return {
+    cypher: `CALL () { ${match} RETURN y }
+      ${count}
+      WHERE value IS NOT NULL
+      RETURN value, count ORDER BY count DESC, value`,
+    params: p.values,
+  };
+};
+
+/**
+ * The orders a client may ask of the event and claim lists. Each ends on the id, so no two items
+ * tie and a cursor names one place in the list. Dates sort by their first day; at one day, a
+ * date known to the day comes after one known only to the month or year.
+ */
+const PRECISION_RANK = "CASE y.precision WHEN 'YEAR' THEN 0 WHEN 'MONTH' THEN 1 ELSE 2 END";
+export const STATEMENT_ORDERS = {
+  TIME: TIME_ORDER,
+  NEWEST: {
+    name: 'NEWEST_TIME',
+    keys: [
+      { expr: 'y.sortDate', type: 'date', descending: true },
+      { expr: PRECISION_RANK, type: 'number', descending: true },
+      { expr: 'y.id', type: 'string', descending: true },
+    ],
+  },
+  SOURCES: {
+    name: 'SOURCES',
+    keys: [
+      { expr: 'coalesce(y.sourceCount, 1)', type: 'number', descending: true },
+      { expr: 'y.sortDate', type: 'date' },
+      { expr: 'y.id', type: 'string' },
+    ],
+  },
+} as const satisfies Record<string, Order>;
+
+export const ENTITY_ORDERS = {
+  TYPE_NAME: ENTITIES_ORDER,
+  NAME: {
+    name: 'NAME',
+    keys: [
+      { expr: 'toLower(y.label)', type: 'string' },
+      { expr: 'y.id', type: 'string' },
+    ],
+  },
+  MENTIONS: {
+    name: 'MENTIONS',
+    keys: [
+      { expr: 'COUNT { (y)<-[:MENTIONS]-(:Evidence) }', type: 'number', descending: true },
+      { expr: 'y.id', type: 'string' },
+    ],
+  },
+} as const satisfies Record<string, Order>;

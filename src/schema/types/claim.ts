@@ -2,7 +2,7 @@
 // Each kind is its own type implementing the Claim interface.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
-import { claims, TIME_ORDER } from '../../db/queries/lists.js';
+import { claims, STATEMENT_ORDERS } from '../../db/queries/lists.js';
 import type { ClaimRow, EntityRow } from '../../db/queries/rows.js';
 import {
   CLAIM_KINDS,
@@ -12,7 +12,9 @@ import {
 } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
-import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
+import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role, StatementOrder } from '../enums.js';
+import { facetsField, facetsType, withFacets } from '../facets.js';
+import { checkEntityKeys, statementKey } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { PartialDate, partialDate } from './common.js';
@@ -223,6 +225,12 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
   }),
 });
 
+const ClaimFacets = facetsType(
+  'ClaimFacets',
+  'How many of the listed claims have each kind, status and role.',
+  ['kind', 'status', 'role'],
+);
+
 builder.queryFields((t) => ({
   claim: t.field({
     type: ClaimRef,
@@ -231,30 +239,47 @@ builder.queryFields((t) => ({
     args: {
       key: t.arg.string({
         required: true,
-        description: 'The claim key, e.g. "c27a19544a1cdf98/claim:unsc-arms-ban".',
+        description:
+          'The claim key, e.g. "c27a19544a1cdf98/claim:unsc-arms-ban"; without the article ' +
+          '("claim:unsc-arms-ban") when only one article has that key.',
       }),
     },
-    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Claim', key),
+    resolve: async (_r, { key }, ctx, info) => {
+      const found = await rootNode(ctx, info, 'Claim', key);
+      if (found) return found;
+      const resolved = await statementKey(ctx, 'Claim', key);
+      return resolved ? rootNode(ctx, info, 'Claim', resolved) : null;
+    },
   }),
-  claims: t.connection({
-    type: ClaimRef,
-    description:
-      'Claims in time order (undated claims at their article’s date), filtered by kind, status, participant, source and date.',
-    args: { filter: t.arg({ type: ClaimFilter, required: false, description: 'Conditions on the claims.' }) },
-    resolve: (_r, args, ctx, info: GraphQLResolveInfo) =>
-      rootConnection<ClaimRow>(
-        ctx,
-        info,
-        claims({
-          kinds: [...(args.filter?.kinds ?? [])],
-          statuses: [...(args.filter?.statuses ?? [])],
-          participant: args.filter?.participant ?? null,
-          role: args.filter?.role ?? null,
-          attributedTo: args.filter?.attributedTo ?? null,
-          ...dateRange(args.filter?.from, args.filter?.to),
-        }),
-        TIME_ORDER,
-        args,
-      ),
-  }),
+  claims: t.connection(
+    {
+      type: ClaimRef,
+      description:
+        'Claims in time order (undated claims at their article’s date) or as `orderBy` says, filtered by kind, status, participant, source and date.',
+      args: {
+        filter: t.arg({ type: ClaimFilter, required: false, description: 'Conditions on the claims.' }),
+        orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+      },
+      resolve: async (_r, args, ctx, info: GraphQLResolveInfo) => {
+        const f = args.filter;
+        const source = claims({
+          kinds: [...(f?.kinds ?? [])],
+          statuses: [...(f?.statuses ?? [])],
+          participant: f?.participant ?? null,
+          role: f?.role ?? null,
+          attributedTo: f?.attributedTo ?? null,
+          ...dateRange(f?.from, f?.to),
+        });
+        const order = STATEMENT_ORDERS[args.orderBy ?? 'TIME'];
+        const page = await rootConnection<ClaimRow>(ctx, info, source, order, args);
+        // An empty page may come from a key that names nothing: said so, not left empty.
+        await checkEntityKeys(ctx, page.edges.length === 0, {
+          'filter.participant': f?.participant,
+          'filter.attributedTo': f?.attributedTo,
+        });
+        return withFacets(page, { source, participant: f?.participant ?? null });
+      },
+    },
+    { fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }) },
+  ),
 }));

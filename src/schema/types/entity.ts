@@ -1,6 +1,6 @@
 // Entities (people, organizations, countries, places, groups, items) share the Entity interface;
 // each type is its own object type. The root fields that return entities are here too.
-import { ENTITIES_ORDER, entities } from '../../db/queries/lists.js';
+import { ENTITY_ORDERS, entities } from '../../db/queries/lists.js';
 import type { EntityRow } from '../../db/queries/rows.js';
 import {
   type ClaimKind as ClaimKindValue,
@@ -12,7 +12,8 @@ import {
 } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
-import { ClaimKind, ClaimStatus, Direction, EntityType, RelationType, Role } from '../enums.js';
+import { ClaimKind, ClaimStatus, Direction, EntityOrder, EntityType, RelationType, Role } from '../enums.js';
+import { facetsField, facetsType, withFacets } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, PlaceRef } from './refs.js';
@@ -225,6 +226,8 @@ relationField(Organization, 'members', 'MEMBER_OF', 'INCOMING', 'Countries that 
 relationField(Country, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People who hold a title in it.');
 relationField(Country, 'memberships', 'MEMBER_OF', 'OUTGOING', 'Organizations it is a member of.');
 
+const EntityFacets = facetsType('EntityFacets', 'How many of the listed entities have each type.', ['type']);
+
 builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
@@ -235,17 +238,21 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Entity', key),
   }),
-  entities: t.connection({
-    type: EntityRef,
-    description: 'All entities, by type and then name.',
-    args: { types: t.arg({ type: [EntityType], required: false, description: 'Only these types.' }) },
-    resolve: (_r, args, ctx, info) =>
-      rootConnection<EntityRow>(
-        ctx,
-        info,
-        entities(args.types?.length ? args.types : ENTITY_TYPES.values),
-        ENTITIES_ORDER,
-        args,
-      ),
-  }),
+  entities: t.connection(
+    {
+      type: EntityRef,
+      description: 'All entities, by type and then name, or as `orderBy` says.',
+      args: {
+        types: t.arg({ type: [EntityType], required: false, description: 'Only these types.' }),
+        orderBy: t.arg({ type: EntityOrder, defaultValue: 'TYPE_NAME', description: 'How to sort them.' }),
+      },
+      resolve: async (_r, args, ctx, info) => {
+        const source = entities(args.types?.length ? args.types : ENTITY_TYPES.values);
+        const order = ENTITY_ORDERS[args.orderBy ?? 'TYPE_NAME'];
+        const page = await rootConnection<EntityRow>(ctx, info, source, order, args);
+        return withFacets(page, { source, participant: null });
+      },
+    },
+    { fields: (c) => ({ facets: c.field(facetsField(EntityFacets)) }) },
+  ),
 }));

@@ -1,11 +1,13 @@
 // Events: what happened (or is expected) at a time and place, with participants in roles. The root
 // fields that return events are here too.
-import { events, TIME_ORDER } from '../../db/queries/lists.js';
+import { events, STATEMENT_ORDERS } from '../../db/queries/lists.js';
 import type { EventRow } from '../../db/queries/rows.js';
 import type { Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
-import { EventStatus, Role } from '../enums.js';
+import { EventStatus, Role, StatementOrder } from '../enums.js';
+import { facetsField, facetsType, withFacets } from '../facets.js';
+import { checkEntityKeys, checkEventKinds, statementKey } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
@@ -102,7 +104,10 @@ builder.node(EventRef, {
 const EventFilter = builder.inputType('EventFilter', {
   description: 'Narrows a list of events; all given conditions must hold.',
   fields: (t) => ({
-    kinds: t.stringList({ required: false, description: 'Only these kinds ("Visit", "Ceremony").' }),
+    kinds: t.stringList({
+      required: false,
+      description: 'Only these kinds, in any case ("Visit", "ceremony"); `vocabulary` lists them.',
+    }),
     participant: t.string({
       required: false,
       description: `Only events this entity takes part in. ${ENTITY_KEY_HINT}`,
@@ -116,6 +121,12 @@ const EventFilter = builder.inputType('EventFilter', {
   }),
 });
 
+const EventFacets = facetsType(
+  'EventFacets',
+  'How many of the listed events have each kind, status and role.',
+  ['kind', 'status', 'role'],
+);
+
 builder.queryFields((t) => ({
   event: t.field({
     type: EventRef,
@@ -124,27 +135,47 @@ builder.queryFields((t) => ({
     args: {
       key: t.arg.string({
         required: true,
-        description: 'The event key, e.g. "c27a19544a1cdf98/event:farewell-ceremony".',
+        description:
+          'The event key, e.g. "c27a19544a1cdf98/event:farewell-ceremony"; without the article ' +
+          '("event:farewell-ceremony") when only one article has that key.',
       }),
     },
-    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Event', key),
+    resolve: async (_r, { key }, ctx, info) => {
+      const found = await rootNode(ctx, info, 'Event', key);
+      if (found) return found;
+      const resolved = await statementKey(ctx, 'Event', key);
+      return resolved ? rootNode(ctx, info, 'Event', resolved) : null;
+    },
   }),
-  events: t.connection({
-    type: EventRef,
-    description: 'Events in time order, filtered by kind, participant, place and date range.',
-    args: { filter: t.arg({ type: EventFilter, required: false, description: 'Conditions on the events.' }) },
-    resolve: (_r, args, ctx, info) =>
-      rootConnection<EventRow>(
-        ctx,
-        info,
-        events({
-          kinds: [...(args.filter?.kinds ?? [])],
-          participant: args.filter?.participant ?? null,
-          location: args.filter?.location ?? null,
-          ...dateRange(args.filter?.from, args.filter?.to),
-        }),
-        TIME_ORDER,
-        args,
-      ),
-  }),
+  events: t.connection(
+    {
+      type: EventRef,
+      description:
+        'Events in time order (or as `orderBy` says), filtered by kind, participant, place and date range.',
+      args: {
+        filter: t.arg({ type: EventFilter, required: false, description: 'Conditions on the events.' }),
+        orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+      },
+      resolve: async (_r, args, ctx, info) => {
+        const f = args.filter;
+        const source = events({
+          kinds: [...(f?.kinds ?? [])],
+          participant: f?.participant ?? null,
+          location: f?.location ?? null,
+          ...dateRange(f?.from, f?.to),
+        });
+        const order = STATEMENT_ORDERS[args.orderBy ?? 'TIME'];
+        const page = await rootConnection<EventRow>(ctx, info, source, order, args);
+        // An empty page may come from a kind or a key that names nothing: said so, not left empty.
+        const empty = page.edges.length === 0;
+        await checkEventKinds(ctx, empty, f?.kinds, 'filter.kinds');
+        await checkEntityKeys(ctx, empty, {
+          'filter.participant': f?.participant,
+          'filter.location': f?.location,
+        });
+        return withFacets(page, { source, participant: f?.participant ?? null });
+      },
+    },
+    { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
+  ),
 }));

@@ -1,10 +1,8 @@
 // The neighbourhood of an entity, flat, for drawing: nodes and the edges among them.
-import type { Context } from '../../context.js';
-import { startNode } from '../../db/queries/graph.js';
-import type { EntityRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import { type Neighborhood as NeighborhoodShape, walkNeighborhood } from '../../graph/neighborhood.js';
 import { builder } from '../builder.js';
+import { entityOrThrow } from '../keys.js';
 import { GraphEdge, GraphNode } from './drawing.js';
 
 export const MAX_NEIGHBORHOOD = 200;
@@ -28,13 +26,6 @@ const Neighborhood = builder.objectRef<NeighborhoodShape>('Neighborhood').implem
     }),
   }),
 });
-
-/** The entity with this key, or a BAD_USER_INPUT naming the argument. */
-export async function entityOrThrow(ctx: Context, key: string, arg: string): Promise<EntityRow> {
-  const [row] = await ctx.db.read(startNode(key));
-  if (!row) throw badUserInput(`"${arg}": no entity has the key ${JSON.stringify(key)}`, arg);
-  return row.node;
-}
 
 builder.queryField('neighborhood', (t) =>
   t.field({

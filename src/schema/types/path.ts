@@ -5,8 +5,8 @@ import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
 import { findPaths, type Path as PathShape } from '../../graph/paths.js';
 import { builder } from '../builder.js';
 import { RelationshipType, Role } from '../enums.js';
+import { entityOrThrow } from '../keys.js';
 import { GraphEdge, GraphNode } from './drawing.js';
-import { entityOrThrow } from './neighborhood.js';
 
 interface StepShape {
   from: GraphRow;

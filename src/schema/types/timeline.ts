@@ -3,11 +3,11 @@
 import { TIMELINE_ORDER, timeline } from '../../db/queries/graph.js';
 import type { ClaimRow, EventRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
+import { entityOrThrow } from '../keys.js';
 import { rootConnection } from '../lists.js';
 import { CLAIM_TYPES } from './claim.js';
 import { PartialDate, partialDate } from './common.js';
 import { DATE_HINT, dateRange } from './filters.js';
-import { entityOrThrow } from './neighborhood.js';
 import { EventRef } from './refs.js';
 
 type TimelineRow = EventRow | ClaimRow;
