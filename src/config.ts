@@ -46,6 +46,10 @@ export interface Config {
   redisUrl: string | undefined;
   /** Answers to repeated queries kept until the data changes (src/http/response-cache.ts); off: none. */
   responseCache: { ttlMs: number; maxEntries: number; pollMs: number } | null;
+  /** Names the Redis channel (`<prefix>:changes`): instances that share it share events. */
+  redisPrefix: string;
+  /** Messages one subscriber may have waiting before it is dropped as too slow. */
+  subscriptionQueueSize: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -176,6 +180,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     r.fail('REDIS_URL', 'must look like redis://host:6379 (or rediss:// for TLS)', redisUrl);
   }
+  const redisPrefix = r.string('REDIS_PREFIX', 'newsgraph');
+  if (!/^[A-Za-z0-9:_.-]{1,100}$/.test(redisPrefix)) {
+    r.fail(
+      'REDIS_PREFIX',
+      'must be 1 to 100 letters, digits, colons, dots, dashes or underscores',
+      redisPrefix,
+    );
+  }
   const uri = r.optional('NEO4J_URI');
   if (uri !== undefined) {
     const scheme = /^([a-z0-9+]+):\/\/[^/]+/i.exec(uri)?.[1]?.toLowerCase();
@@ -247,5 +259,7 @@ export function loadConfig(env: Env = process.env): Config {
           pollMs: r.int('RESPONSE_CACHE_POLL_MS', 1_000, 50, 60_000),
         }
       : null,
+    redisPrefix,
+    subscriptionQueueSize: r.int('SUBSCRIPTION_QUEUE_SIZE', 100, 1, 100_000),
   };
 }

@@ -8,6 +8,8 @@ import { compareKeys } from './db/queries/order.js';
 import { type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
 import type { AnyRow, NodeLabel, RowOf } from './db/queries/rows.js';
 import type { Database, QueryStats } from './db/run.js';
+import { EventBus } from './events/bus.js';
+import { Subscriptions, type Transport } from './events/subscriptions.js';
 
 /** A page of one parent's relationship, in order, trimmed to the window. */
 export interface EdgePage<E extends EdgeName> {
@@ -89,6 +91,10 @@ export interface Context {
   canIngest: boolean;
   /** Whether root fields read the pages below them in their own statement (compile.ts). */
   compile: boolean;
+  /** The event bus (ingestion publishes on it) and the open subscriptions reading it. */
+  subscriptions: Subscriptions;
+  /** How this request reached the server, for subscriptions: SSE or WebSocket. */
+  transport: Transport;
 }
 
 /** Compares in constant time, so response timing does not reveal how much of a token was right. */
@@ -100,7 +106,13 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function createContext(
   db: Database,
-  options: { ingestToken?: string; authorization?: string | null; compile?: boolean } = {},
+  options: {
+    ingestToken?: string;
+    authorization?: string | null;
+    compile?: boolean;
+    subscriptions?: Subscriptions;
+    transport?: Transport;
+  } = {},
 ): Context {
   const stats: QueryStats = { statements: 0 };
   const counted = db.counting(stats);
@@ -112,5 +124,7 @@ export function createContext(
     ingestEnabled: Boolean(token),
     canIngest: Boolean(token) && sameSecret(options.authorization ?? '', `Bearer ${token}`),
     compile: options.compile ?? true,
+    subscriptions: options.subscriptions ?? new Subscriptions(new EventBus()),
+    transport: options.transport ?? { name: 'sse' },
   };
 }

@@ -15,7 +15,10 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   | 'TOO_MANY_REQUESTS'
   | 'DATABASE_UNAVAILABLE'
-  | 'SHUTTING_DOWN';
+  | 'SHUTTING_DOWN'
+  | 'SUBSCRIBER_TOO_SLOW'
+  | 'EVENTS_INTERRUPTED'
+  | 'EVENTS_RESUMED';
 
 /**
  * `spec: true` marks a status that GraphQL over HTTP gives only to clients accepting
@@ -98,6 +101,17 @@ export const shuttingDown = () =>
     status: 503,
     headers: { connection: 'close' },
   });
+
+/** A subscriber fell so far behind that its subscription was ended; it may subscribe again. */
+export const subscriberTooSlow = (lost: number) =>
+  clientError(
+    'SUBSCRIBER_TOO_SLOW',
+    `this subscription fell ${lost} messages behind and was ended; subscribe again (and query to catch up)`,
+  );
+
+/** A notice about the event bus, sent to subscribers as an error in the stream; the stream goes on. */
+export const eventsNotice = (code: 'EVENTS_INTERRUPTED' | 'EVENTS_RESUMED', message: string) =>
+  clientError(code, message);
 
 export function errorCode(error: unknown): string | undefined {
   if (!(error instanceof GraphQLError)) return undefined;

@@ -6,9 +6,11 @@ import { openDatabase } from './db/connect.js';
 import { DatabaseConnectError } from './db/driver.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import { createEventBus, type EventBus } from './events/bus.js';
+import { publishIngest, publishRemoval } from './events/publish.js';
 import { parseExportArgs, runExport } from './export/command.js';
 import { ExportInputError } from './export/read.js';
-import { IngestError, type IngestReport, ingestDocument } from './ingest/ingest.js';
+import { IngestError, type IngestReport, ingestDocument, removeArticle } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
 import { depthProblem, tooDeep } from './json-bounds.js';
@@ -20,6 +22,7 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
   migrate               apply the Neo4j constraints and indexes (npm run migrate)
   seed                  ingest every document under seed/ (npm run seed)
   ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
+  remove KEY...         take articles out of the graph, with what only they contributed
   check FILE...         validate article documents without a database
   export --format jsonld|csv|graphml [--article KEY | --entity KEY [--depth N]] [--out PATH]
                         write the graph, one article or one entity's neighbourhood (npm run export --);
@@ -74,6 +77,24 @@ function describe(file: string, r: IngestReport): string {
   return lines.join('\n');
 }
 
+/**
+ * The bus changes made from the command line are published on: with REDIS_URL, running
+ * instances tell their subscribers and drop their caches; without it, nobody else hears.
+ */
+async function withBus<T>(work: (bus: EventBus) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const bus = await createEventBus({
+    url: config.redisUrl,
+    prefix: config.redisPrefix,
+    log: { info: () => undefined, warn: say },
+  });
+  try {
+    return await work(bus);
+  } finally {
+    await bus.close();
+  }
+}
+
 async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
 ): Promise<T> {
@@ -117,10 +138,38 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       if (invalid) return 1;
-      await withDatabase(async (db) => {
-        for (const { file, raw } of docs) say(describe(file, await ingestDocument(db, raw)));
-      });
+      await withBus((bus) =>
+        withDatabase(async (db) => {
+          for (const { file, raw } of docs) {
+            const report = await ingestDocument(db, raw);
+            say(describe(file, report));
+            await publishIngest(bus, report);
+          }
+        }),
+      );
       return 0;
+    }
+    case 'remove': {
+      if (args.length === 0) throw new UsageError('remove needs at least one article KEY');
+      let missing = false;
+      await withBus((bus) =>
+        withDatabase(async (db) => {
+          for (const key of args) {
+            const report = await removeArticle(db, key);
+            if (!report.removed) {
+              missing = true;
+              say(`${key}: no such article; nothing removed`);
+              continue;
+            }
+            const count = (action: string) => report.changes.filter((c) => c.action === action).length;
+            say(
+              `${key}: removed; ${count('REMOVED')} claims and events gone, ${count('CHANGED')} still reported by other articles`,
+            );
+            await publishRemoval(bus, report);
+          }
+        }),
+      );
+      return missing ? 1 : 0;
     }
     case 'check': {
       if (args.length === 0) throw new UsageError('check needs at least one FILE');

@@ -6,8 +6,13 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { POOL_SIZE } from './db/driver.js';
 import { migrate } from './db/migrate.js';
+import { createEventBus, type EventBus } from './events/bus.js';
+import { publishIngest } from './events/publish.js';
+import { Subscriptions } from './events/subscriptions.js';
 import { ListenError, type Listener, listen } from './http/listener.js';
 import { createResponseCache, DataVersion } from './http/response-cache.js';
+import { attachWebSockets } from './http/websocket.js';
+import type { IngestReport } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
@@ -42,16 +47,28 @@ export async function serve(config: Config, logger: Logger = createLogger(config
   });
 
   let listener: Listener | undefined;
+  let bus: EventBus | undefined;
   try {
     // Start-up work may take long on a busy machine: its own transaction timeout, and a Neo4j
     // that is briefly unavailable is waited for rather than fatal.
     const startup = database.db.forStartup(config.neo4j.startupTxTimeoutMs);
     await migrate(startup);
-    if (config.seedOnStart) {
-      for (const report of await loadSeed(startup)) {
-        logger.info(`Seed ${report.articleId}: ${report.status.toLowerCase()}`);
-      }
-    }
+    const seeded = config.seedOnStart ? await loadSeed(startup) : [];
+    for (const report of seeded) logger.info(`Seed ${report.articleId}: ${report.status.toLowerCase()}`);
+    bus = await createEventBus(
+      { url: config.redisUrl, prefix: config.redisPrefix, log: { info: log, warn: (l) => log(l, 'warn') } },
+      {
+        published: (change) => metrics.eventsPublished.inc({ topic: change.action.toLowerCase() }),
+        redisState: (up) => metrics.redisUp.set(up ? 1 : 0),
+      },
+    );
+    if (config.redisUrl) metrics.redisUp.set(bus.redisUp ? 1 : 0);
+    await publishSeed(bus, seeded);
+    const subscriptions = new Subscriptions(bus, {
+      queueSize: config.subscriptionQueueSize,
+      killAfterMs: 10_000,
+      metrics,
+    });
     database.availability.start();
     let draining = () => false;
     const responseCache = config.responseCache
@@ -65,14 +82,20 @@ export async function serve(config: Config, logger: Logger = createLogger(config
         )
       : undefined;
     responseCache?.version.start();
+    const b = bus;
     const yoga = createYogaServer(database.db, {
       ingestToken: config.ingestToken,
       responseCache,
+      subscriptions,
       service: {
         http: config.http,
         logger,
         metrics,
-        readiness: { neo4j: async () => database.availability.isUp, draining: () => draining() },
+        readiness: {
+          neo4j: async () => database.availability.isUp,
+          redis: () => b.redisUp,
+          draining: () => draining(),
+        },
       },
     });
     listener = await listen(
@@ -82,7 +105,14 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     );
     const l = listener;
     draining = () => l.draining;
+    const sockets = attachWebSockets(l.server, yoga, config.http, logger);
+    // Subscriptions end when draining begins, so their responses finish with the rest.
+    l.onDrain(() => {
+      subscriptions.endAll();
+      sockets.close();
+    });
   } catch (error) {
+    await bus?.close();
     await database.close();
     throw error;
   }
@@ -101,12 +131,18 @@ export async function serve(config: Config, logger: Logger = createLogger(config
         `shutdown took longer than ${config.shutdownTimeoutMs} ms; closed ${cut} unfinished requests`,
       );
     }
+    await bus?.close();
     await database.close();
     await stopTracing().catch(() => undefined);
     logger.info(`stopped (${inFlight} requests were in flight at ${signal}, ${cut} cut)`);
     process.exit(0);
   };
   stop = (reason) => void shutdown(reason);
+}
+
+/** Seed articles written at start are news for the other instances (and their caches) too. */
+async function publishSeed(bus: EventBus, reports: IngestReport[]): Promise<void> {
+  for (const report of reports) await publishIngest(bus, report);
 }
 
 /**

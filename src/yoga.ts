@@ -20,6 +20,8 @@ import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Database } from './db/run.js';
 import { queryTooComplex } from './errors.js';
+import { EventBus } from './events/bus.js';
+import { DEFAULT_SUBSCRIPTION_OPTIONS, Subscriptions, type Transport } from './events/subscriptions.js';
 import { explorerRoute } from './explorer/route.js';
 import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
@@ -113,17 +115,26 @@ export function withPageSizes(
  * verdict there would hold for any variables (`first: $n` checked once with n = 1 would then pass
  * with n = 100).
  */
+function overCost(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown }) {
+  const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+  const priced = withPageSizes(args.schema, args.document, variables);
+  return validate(args.schema, priced, [
+    costLimitRule({
+      maxCost: LIMITS.cost,
+      propagateOnRejection: false,
+      onReject: [(ctx, error) => ctx?.reportError(tooComplex(error))],
+    }),
+  ]);
+}
+
 const costLimit: Plugin = {
   onExecute({ args, setResultAndStopExecution }) {
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const priced = withPageSizes(args.schema, args.document, variables);
-    const errors = validate(args.schema, priced, [
-      costLimitRule({
-        maxCost: LIMITS.cost,
-        propagateOnRejection: false,
-        onReject: [(ctx, error) => ctx?.reportError(tooComplex(error))],
-      }),
-    ]);
+    const errors = overCost(args);
+    if (errors.length > 0) setResultAndStopExecution({ errors });
+  },
+  // A subscription runs its selection once per change: priced the same way, before it starts.
+  onSubscribe({ args, setResultAndStopExecution }) {
+    const errors = overCost(args);
     if (errors.length > 0) setResultAndStopExecution({ errors });
   },
 };
@@ -142,18 +153,31 @@ export interface YogaOptions {
   compile?: boolean;
   /** Answers to repeated queries kept until the data changes; none when left out. */
   responseCache?: ResponseCache;
+  /** The event bus and the subscriptions reading it; an in-memory bus of its own when left out. */
+  subscriptions?: Subscriptions;
+}
+
+/** How a request came: WebSocket (set by http/websocket.ts) or HTTP, where a slow reader is cut by closing its response. */
+function transportOf(initial: Record<string, unknown>): Transport {
+  if (initial.transport) return initial.transport as Transport;
+  const res = initial.res as { destroy?: () => void } | undefined;
+  return { name: 'sse', kill: res?.destroy ? () => res.destroy?.() : undefined };
 }
 
 export function createYogaServer(db: Database, options: YogaOptions = {}) {
   const service = defaultService(db, options.service);
+  const subscriptions =
+    options.subscriptions ?? new Subscriptions(new EventBus(), DEFAULT_SUBSCRIPTION_OPTIONS);
   return createYoga({
     ...serviceYogaOptions(service),
     schema,
-    context: ({ request }) =>
+    context: (initial) =>
       createContext(db, {
         ingestToken: options.ingestToken,
-        authorization: request.headers.get('authorization'),
+        authorization: initial.request.headers.get('authorization'),
         compile: options.compile,
+        subscriptions,
+        transport: transportOf(initial as unknown as Record<string, unknown>),
       }),
     // Unexpected errors are masked as "Unexpected error." whatever NODE_ENV says: yoga's development
     // mode would add the original message and stack, i.e. Neo4j's error text and our Cypher.

@@ -2,7 +2,8 @@
 // Neo4j longer than the probe timeout:
 //   /health   200 while the process runs (yoga's own): for a supervisor deciding to restart it;
 //   /ready    200 while it can serve queries, 503 while Neo4j does not answer or the server is
-//             shutting down: for a load balancer deciding where to send requests;
+//             shutting down: for a load balancer deciding where to send requests; "degraded"
+//             (still 200) while Redis, which only carries events between instances, is away;
 //   /metrics  Prometheus text.
 import type { Plugin } from 'graphql-yoga';
 import type { Metrics } from '../observability/metrics.js';
@@ -25,8 +26,16 @@ export function probes(readiness: Readiness, metrics: Metrics | undefined): Plug
         const neo4j = draining ? undefined : await readiness.neo4j();
         const redis = readiness.redis?.();
         const ready = !draining && neo4j === true;
+        // Redis carries events between instances; queries do not need it. Without it the instance
+        // still serves (200) and says it is degraded, so a load balancer keeps it.
         const body = {
-          status: draining ? 'shutting down' : ready ? 'ready' : 'unavailable',
+          status: draining
+            ? 'shutting down'
+            : !ready
+              ? 'unavailable'
+              : redis === false
+                ? 'degraded'
+                : 'ready',
           neo4j: neo4j === undefined ? 'not checked' : neo4j ? 'up' : 'down',
           ...(redis === undefined ? {} : { redis: redis ? 'up' : 'down' }),
         };

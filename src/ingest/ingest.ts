@@ -1,9 +1,11 @@
 // Writes one article document into the graph in a single transaction: all of it or none of it.
 // The same document twice changes nothing; a changed version replaces the article's contributions.
 // What is written is planned in plan.ts; this file reads what the plan needs and runs it.
+import { articleStatementSummaries, statementSummaries } from '../db/queries/changes.js';
 import { combine } from '../db/queries/combine.js';
 import * as q from '../db/queries/ingest.js';
 import type { Database, Tx, Updates } from '../db/run.js';
+import { type StatementChange, statementChanges } from '../events/changes.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
 import {
@@ -38,6 +40,8 @@ export interface IngestReport {
   entitiesCreated: number;
   linked: LinkedEntity[];
   statements: StatementChanges;
+  /** The statements created, changed or removed, with what subscribers filter on. */
+  changes: StatementChange[];
 }
 
 const NO_UPDATES: Updates = {
@@ -81,9 +85,12 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
       entitiesCreated: 0,
       linked: [],
       statements: none,
+      changes: [],
     };
   }
   const replaced = found.stored === true;
+  // What the earlier version's statements were, for telling subscribers about those that go.
+  const before = replaced ? await tx.run(articleStatementSummaries(articleId)) : [];
   const removal = replaced
     ? await removeContributions(tx, articleId, { article: false, orphans: 'later' })
     : null;
@@ -111,21 +118,44 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
   // Entities of the earlier version that this one no longer names go when nothing else refers to them.
   if (removal) await deleteOrphans(tx, removal.entities);
   const created = new Set(grouping.created);
+  const statements = {
+    created: refreshed.keys.filter((k) => created.has(k.from)).map((k) => k.to),
+    changed: [
+      ...new Set([
+        ...refreshed.keys.filter((k) => !created.has(k.from)).map((k) => k.to),
+        ...(removal?.changed ?? []),
+      ]),
+    ].sort(),
+    removed: removal?.removed.filter((k) => !created.has(k)) ?? [],
+  };
+  const updates = { ...tx.updates };
+  const after = await tx.run(statementSummaries([...statements.created, ...statements.changed]));
   return {
     articleId,
     status: replaced ? 'REPLACED' : 'CREATED',
-    updates: { ...tx.updates },
+    updates,
     entitiesCreated: resolution.created.length,
     linked: resolution.linked,
-    statements: {
-      created: refreshed.keys.filter((k) => created.has(k.from)).map((k) => k.to),
-      changed: [
-        ...new Set([
-          ...refreshed.keys.filter((k) => !created.has(k.from)).map((k) => k.to),
-          ...(removal?.changed ?? []),
-        ]),
-      ].sort(),
-      removed: removal?.removed.filter((k) => !created.has(k)) ?? [],
-    },
+    statements,
+    changes: statementChanges(statements, after, before),
   };
+}
+
+export interface RemovalReport {
+  articleId: string;
+  /** False when there was no such article. */
+  removed: boolean;
+  changes: StatementChange[];
+}
+
+/** Takes an article and what only it contributed out of the graph, in one transaction. */
+export async function removeArticle(db: Database, articleId: string): Promise<RemovalReport> {
+  return db.writeTx(async (tx) => {
+    const before = await tx.run(articleStatementSummaries(articleId));
+    const removal = await removeContributions(tx, articleId, { article: true, orphans: 'now' });
+    if (!removal) return { articleId, removed: false, changes: [] };
+    const after = await tx.run(statementSummaries(removal.changed));
+    const keys = { created: [], changed: removal.changed, removed: removal.removed };
+    return { articleId, removed: true, changes: statementChanges(keys, after, before) };
+  });
 }

@@ -102,6 +102,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly subscribersDropped = new Counter({
+    name: 'newsgraph_subscribers_dropped_total',
+    help: 'Subscriptions ended because their subscriber fell too far behind.',
+    labelNames: ['transport'] as const,
+    registers: [this.registry],
+  });
+
   readonly redisUp = new Gauge({
     name: 'newsgraph_redis_available',
     help: '1 while the event bus reaches Redis, 0 while it does not (absent without REDIS_URL).',

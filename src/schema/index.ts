@@ -19,6 +19,7 @@ import './types/timeline.js';
 import './types/ingest.js';
 import './types/node.js';
 import './types/vocabulary.js';
+import './types/changes.js';
 
 builder.queryType({
   description: 'Everything the graph answers: articles, entities, events, claims and how they connect.',

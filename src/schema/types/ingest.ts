@@ -2,7 +2,8 @@
 // Problems with the document come back as data, each with its JSON path.
 
 import { forbidden, unauthenticated } from '../../errors.js';
-import { IngestError, type IngestReport, ingestDocument } from '../../ingest/ingest.js';
+import { publishIngest, publishRemoval } from '../../events/publish.js';
+import { IngestError, type IngestReport, ingestDocument, removeArticle } from '../../ingest/ingest.js';
 import { builder } from '../builder.js';
 import { loadNode } from '../edges.js';
 import { ArticleRef } from './refs.js';
@@ -92,6 +93,47 @@ const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').
 
 builder.mutationType({ description: 'Changes to the graph.' });
 
+function checkToken(ctx: { canIngest: boolean; ingestEnabled: boolean }) {
+  if (!ctx.canIngest) {
+    throw ctx.ingestEnabled
+      ? unauthenticated('ingestion needs the header Authorization: Bearer <INGEST_TOKEN>')
+      : forbidden('ingestion over GraphQL is off: the server has no INGEST_TOKEN set');
+  }
+}
+
+const RemoveArticlePayload = builder
+  .objectRef<{ articleKey: string; removed: boolean; changed: number; gone: number }>('RemoveArticlePayload')
+  .implement({
+    description: 'The outcome of removing an article.',
+    fields: (t) => ({
+      articleKey: t.exposeString('articleKey', { description: 'The article asked for.' }),
+      removed: t.exposeBoolean('removed', { description: 'False when there was no such article.' }),
+      statementsChanged: t.exposeInt('changed', {
+        description: 'Claims and events other articles still report, rebuilt without this one.',
+      }),
+      statementsRemoved: t.exposeInt('gone', {
+        description: 'Claims and events only this article reported, now gone.',
+      }),
+    }),
+  });
+
+builder.mutationField('removeArticle', (t) =>
+  t.field({
+    type: RemoveArticlePayload,
+    description:
+      'Takes an article out of the graph with what only it contributed, in one transaction; what other ' +
+      'articles also report stays. Needs `Authorization: Bearer <INGEST_TOKEN>`.',
+    args: { key: t.arg.string({ required: true, description: 'The article key.' }) },
+    resolve: async (_r, { key }, ctx) => {
+      checkToken(ctx);
+      const report = await removeArticle(ctx.db, key);
+      await publishRemoval(ctx.subscriptions.bus, report);
+      const count = (action: string) => report.changes.filter((c) => c.action === action).length;
+      return { articleKey: key, removed: report.removed, changed: count('CHANGED'), gone: count('REMOVED') };
+    },
+  }),
+);
+
 builder.mutationField('ingestArticle', (t) =>
   t.field({
     type: IngestArticlePayload,
@@ -100,13 +142,11 @@ builder.mutationField('ingestArticle', (t) =>
       'or none of it. Needs `Authorization: Bearer <INGEST_TOKEN>`.',
     args: { document: t.arg({ type: 'JSON', required: true, description: 'The article document.' }) },
     resolve: async (_r, { document }, ctx) => {
-      if (!ctx.canIngest) {
-        throw ctx.ingestEnabled
-          ? unauthenticated('ingestion needs the header Authorization: Bearer <INGEST_TOKEN>')
-          : forbidden('ingestion over GraphQL is off: the server has no INGEST_TOKEN set');
-      }
+      checkToken(ctx);
       try {
-        return { report: await ingestDocument(ctx.db, document), problems: [] };
+        const report = await ingestDocument(ctx.db, document);
+        await publishIngest(ctx.subscriptions.bus, report);
+        return { report, problems: [] };
       } catch (error) {
         if (error instanceof IngestError) return { report: null, problems: error.problems };
         throw error;

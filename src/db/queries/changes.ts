@@ -1,0 +1,35 @@
+// What subscribers are told about statements an ingestion or a removal touched: kind, status,
+// sources and participants, read by key (after a write) or by article (before a removal).
+import type { CypherQuery } from '../run.js';
+
+export interface StatementSummaryRow {
+  key: string;
+  of: 'Event' | 'Claim';
+  kind: string;
+  status: string;
+  sourceCount: number;
+  participants: string[];
+}
+
+const SUMMARY = `s.id AS key, CASE WHEN s:Event THEN 'Event' ELSE 'Claim' END AS of, s.kind AS kind,
+    s.status AS status, coalesce(s.sourceCount, 1) AS sourceCount,
+    COLLECT { MATCH (s)-[:PARTICIPANT]->(e:Entity) RETURN DISTINCT e.id ORDER BY e.id } AS participants`;
+
+/** The statements with these keys, as they are now. */
+export const statementSummaries = (keys: string[]): CypherQuery<StatementSummaryRow> => ({
+  cypher: `UNWIND $keys AS key
+    CALL (key) {
+      MATCH (s:Event {id: key}) RETURN s
+      UNION MATCH (s:Claim {id: key}) RETURN s
+    }
+    RETURN DISTINCT ${SUMMARY}`,
+  params: { keys },
+});
+
+/** The statements an article reports, as they are before it goes. */
+export const articleStatementSummaries = (articleId: string): CypherQuery<StatementSummaryRow> => ({
+  cypher: `MATCH (:Article {id: $id})<-[:IN_ARTICLE]-(:Report)-[:REPORTS]->(s)
+    WITH DISTINCT s
+    RETURN ${SUMMARY}`,
+  params: { id: articleId },
+});
