@@ -7,7 +7,7 @@ import { articleTexts, nodesById } from './db/queries/nodes.js';
 import { compareKeys } from './db/queries/order.js';
 import { type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
 import type { AnyRow, NodeLabel, RowOf } from './db/queries/rows.js';
-import type { Database, QueryStats } from './db/run.js';
+import type { Causality, Database, QueryStats } from './db/run.js';
 import { EventBus } from './events/bus.js';
 import { Subscriptions, type Transport } from './events/subscriptions.js';
 
@@ -95,6 +95,8 @@ export interface Context {
   subscriptions: Subscriptions;
   /** How this request reached the server, for subscriptions: SSE or WebSocket. */
   transport: Transport;
+  /** Bookmarks this request's reads wait for, and those its writes leave (Neo4j-Bookmark). */
+  causality: Causality;
 }
 
 /** Compares in constant time, so response timing does not reveal how much of a token was right. */
@@ -112,10 +114,12 @@ export function createContext(
     compile?: boolean;
     subscriptions?: Subscriptions;
     transport?: Transport;
+    bookmarks?: string[];
   } = {},
 ): Context {
   const stats: QueryStats = { statements: 0 };
-  const counted = db.counting(stats);
+  const causality: Causality = { after: options.bookmarks ?? [], written: [] };
+  const counted = db.counting(stats, causality);
   const token = options.ingestToken;
   return {
     db: counted,
@@ -126,5 +130,6 @@ export function createContext(
     compile: options.compile ?? true,
     subscriptions: options.subscriptions ?? new Subscriptions(new EventBus()),
     transport: options.transport ?? { name: 'sse' },
+    causality,
   };
 }

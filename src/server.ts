@@ -82,6 +82,8 @@ export async function serve(config: Config, logger: Logger = createLogger(config
         )
       : undefined;
     responseCache?.version.start();
+    // A change made on another instance (or everything, after Redis was away) is news at once.
+    if (responseCache) bus.onDataChanged(() => responseCache.version.changed());
     const b = bus;
     const yoga = createYogaServer(database.db, {
       ingestToken: config.ingestToken,

@@ -27,6 +27,7 @@ import { exportRoute } from './export/route.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { httpCaching } from './http/caching.js';
 import { persistedQueries } from './http/persisted-queries.js';
+import { BOOKMARK_HEADER, bookmarksFrom } from './http/requests.js';
 import type { ResponseCache } from './http/response-cache.js';
 import { possibleTypes, schemaFiles } from './http/schema-files.js';
 import {
@@ -178,6 +179,7 @@ export function createYogaServer(db: Database, options: YogaOptions = {}) {
         compile: options.compile,
         subscriptions,
         transport: transportOf(initial as unknown as Record<string, unknown>),
+        bookmarks: bookmarksFrom(initial.request.headers.get(BOOKMARK_HEADER)),
       }),
     // Unexpected errors are masked as "Unexpected error." whatever NODE_ENV says: yoga's development
     // mode would add the original message and stack, i.e. Neo4j's error text and our Cypher.

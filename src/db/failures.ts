@@ -1,7 +1,7 @@
 // The one place that reads neo4j-driver's errors: what a failed request tells its client, and the
 // sentence a failed connection at start-up prints.
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
-import { databaseUnavailable } from '../errors.js';
+import { badRequest, databaseUnavailable } from '../errors.js';
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -32,6 +32,9 @@ export function isUnavailableError(error: unknown): boolean {
  * anything else is returned as it is, to be masked as "Unexpected error.".
  */
 export function mapDriverError(error: unknown): unknown {
+  if (error instanceof Neo4jError && /^Neo\.ClientError\.Transaction\.InvalidBookmark/.test(error.code)) {
+    return badRequest('the Neo4j-Bookmark header holds a bookmark this database does not know');
+  }
   return isUnavailableError(error) ? databaseUnavailable() : error;
 }
 

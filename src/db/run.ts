@@ -40,6 +40,16 @@ export interface Tx {
   readonly updates: Updates;
 }
 
+/**
+ * Causal consistency across instances and cluster members: transactions wait until the server has
+ * applied the transactions of `after` (bookmarks a client got from a write), and a write leaves
+ * its own bookmarks in `written` for the client to pass on.
+ */
+export interface Causality {
+  after: string[];
+  written: string[];
+}
+
 export class Database {
   constructor(
     readonly driver: Driver,
@@ -47,16 +57,27 @@ export class Database {
     private readonly txTimeoutMs: number,
     private readonly stats?: QueryStats,
     private readonly guard?: DatabaseGuard,
+    private readonly causality?: Causality,
   ) {}
 
-  /** The same database, counting statements into `stats` (one per request). */
-  counting(stats: QueryStats): Database {
-    return new Database(this.driver, this.name, this.txTimeoutMs, stats, this.guard);
+  /** The same database, counting statements into `stats` (one per request), with its bookmarks. */
+  counting(stats: QueryStats, causality?: Causality): Database {
+    return new Database(this.driver, this.name, this.txTimeoutMs, stats, this.guard, causality);
+  }
+
+  /** The same database, its transactions waiting for these bookmarks too. */
+  after(bookmarks: readonly string[]): Database {
+    if (bookmarks.length === 0) return this;
+    const causality = {
+      after: [...new Set([...(this.causality?.after ?? []), ...bookmarks])],
+      written: this.causality?.written ?? [],
+    };
+    return new Database(this.driver, this.name, this.txTimeoutMs, this.stats, this.guard, causality);
   }
 
   /** The same database watched by `guard` (availability, metrics), for the service. */
   guarded(guard: DatabaseGuard): Database {
-    return new Database(this.driver, this.name, this.txTimeoutMs, this.stats, guard);
+    return new Database(this.driver, this.name, this.txTimeoutMs, this.stats, guard, this.causality);
   }
 
   /**
@@ -132,7 +153,11 @@ export class Database {
   }
 
   private async attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode,
+      ...(this.causality?.after.length ? { bookmarks: this.causality.after } : {}),
+    });
     const config = { timeout: this.txTimeoutMs };
     // Called once per attempt: a retried transaction starts its counts again.
     const wrap = (tx: ManagedTransaction): Tx => {
@@ -157,9 +182,10 @@ export class Database {
       };
     };
     try {
-      return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+      if (mode === 'READ') return await session.executeRead((tx) => work(wrap(tx)), config);
+      const result = await session.executeWrite((tx) => work(wrap(tx)), config);
+      if (this.causality) this.causality.written = await session.lastBookmarks();
+      return result;
     } catch (error) {
       throw mapDriverError(error);
     } finally {

@@ -23,6 +23,8 @@ export interface ArticleChange {
   /** When the change was committed (ISO 8601). */
   at: string;
   statements: StatementChange[];
+  /** Bookmarks of the write, for reading it on any cluster member; absent when unknown. */
+  bookmark?: string;
 }
 
 /** Statement changes from the summaries read after (and, for removed ones, before) a write. */

@@ -55,6 +55,30 @@ function parseGet(url: URL): GraphQLParams {
   };
 }
 
+export const BOOKMARK_HEADER = 'neo4j-bookmark';
+const BOOKMARK = /^[A-Za-z0-9:+/=_.-]{1,512}$/;
+const MAX_BOOKMARKS = 16;
+
+/**
+ * The bookmarks a request asks its reads to wait for: the Neo4j-Bookmark header, as
+ * `ingestArticle` and `removeArticle` return it (several may be joined with commas).
+ */
+export function bookmarksFrom(header: string | null): string[] {
+  if (header === null || header.trim() === '') return [];
+  const bookmarks = header.split(',').map((b) => b.trim());
+  if (bookmarks.length > MAX_BOOKMARKS) {
+    throw badRequest(
+      `the Neo4j-Bookmark header holds ${bookmarks.length} bookmarks; at most ${MAX_BOOKMARKS} are allowed`,
+    );
+  }
+  if (!bookmarks.every((b) => BOOKMARK.test(b))) {
+    throw badRequest(
+      'the Neo4j-Bookmark header must be bookmarks as ingestArticle returns them, joined by commas',
+    );
+  }
+  return bookmarks;
+}
+
 const tooLarge = (limit: number, hint: string) =>
   payloadTooLarge(`the request body is larger than ${limit} bytes${hint}`);
 

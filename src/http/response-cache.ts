@@ -137,6 +137,9 @@ export function createResponseCache(version: DataVersion, options: ResponseCache
       }
       if (operation?.operation !== 'query') return undefined;
       const request = args.contextValue.request;
+      // A request that waits for a write (Neo4j-Bookmark) reads the database: this instance's
+      // version may not have seen that write yet.
+      if (request.headers.get('neo4j-bookmark')) return undefined;
       const key = JSON.stringify([
         textOf(args.document),
         args.operationName ?? null,

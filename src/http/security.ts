@@ -25,7 +25,15 @@ export function corsOptions(origins: string[]): YogaServerOptions<object, object
       // Reads are public and ingestion takes a bearer token: no cookies are ever needed.
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'accept', 'authorization', CSRF_HEADER, 'x-request-id', 'traceparent'],
+      allowedHeaders: [
+        'content-type',
+        'accept',
+        'authorization',
+        CSRF_HEADER,
+        'x-request-id',
+        'traceparent',
+        'neo4j-bookmark',
+      ],
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     };

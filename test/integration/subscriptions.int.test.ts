@@ -243,6 +243,58 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
   });
 });
 
+describe('bookmarks', () => {
+  const read = async (key: string, bookmark: string) => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'neo4j-bookmark': bookmark },
+      body: JSON.stringify({ query: `{ article(key: "${key}") { key } }` }),
+    });
+    return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+  };
+
+  it('come back from a write and in its message, and a later read waits for them', async () => {
+    const doc = corpus.article(6);
+    const before = subscriptions.active;
+    const articles = await sse('subscription { articleChanged { articleKey bookmark article { key } } }');
+    await opened(before + 1);
+    const r = await gql(
+      'mutation($d: JSON!) { ingestArticle(document: $d) { status bookmark } }',
+      { d: doc },
+      AUTH,
+    );
+    const bookmark = r.data?.ingestArticle.bookmark as string;
+    expect(bookmark).toMatch(/^\S+$/);
+    const [message] = await articles.until((m) =>
+      m.some((x) => x.data?.articleChanged.articleKey === doc.article.id),
+    );
+    expect(message?.data.articleChanged).toEqual({
+      articleKey: doc.article.id,
+      bookmark,
+      article: { key: doc.article.id },
+    });
+    expect(await read(doc.article.id, bookmark)).toMatchObject({
+      status: 200,
+      data: { article: { key: doc.article.id } },
+    });
+    // Unchanged: nothing written, no bookmark.
+    const again = await gql(
+      'mutation($d: JSON!) { ingestArticle(document: $d) { status bookmark } }',
+      { d: doc },
+      AUTH,
+    );
+    expect(again.data?.ingestArticle).toEqual({ status: 'UNCHANGED', bookmark: null });
+  });
+
+  it('that are malformed or unknown are refused with a code', async () => {
+    const malformed = await read('x', 'not a bookmark!');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(malformed.errors?.[0]?.message).toMatch(/Neo4j-Bookmark/);
+    const unknown = await read('x', 'FB:kcwQabcdefabcdefabcdefabcdefabcdef');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+});
+
 describe('a subscriber that does not read', () => {
   const change = (i: number): ArticleChange => ({
     articleKey: `slow-${i}`,

@@ -133,6 +133,13 @@ const ArticleChangeRef = builder.objectRef<ArticleChange>('ArticleChange').imple
     action: t.field({ type: ArticleAction, description: 'What happened.', resolve: (a) => a.action }),
     articleKey: t.exposeString('articleKey', { description: 'The article’s key.' }),
     at: t.exposeString('at', { description: 'When it happened (ISO 8601).' }),
+    bookmark: t.string({
+      nullable: true,
+      description:
+        'Bookmark of the write (see `ingestArticle`): the objects in this message are read after it; pass it in ' +
+        '`Neo4j-Bookmark` to read the write in later queries. Null when the change came from the command line.',
+      resolve: (a) => a.bookmark ?? null,
+    }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
@@ -218,10 +225,12 @@ function checkMinSources(filter: StatementFilter | null | undefined): void {
  * The value of one delivery. Each is read with loaders of its own: a subscription's context lives
  * as long as the subscription, and what it loaded for an earlier change is stale by now.
  */
-function delivered<T>(delivery: Delivery<T>, ctx: Context): T {
+function delivered<T>(delivery: Delivery<T>, ctx: Context, bookmark: (value: T) => string | undefined): T {
   if ('dropped' in delivery) throw subscriberTooSlow(delivery.dropped);
   if ('notice' in delivery) throw eventsNotice(delivery.notice.code, delivery.notice.message);
-  ctx.loaders = new Loaders(ctx.db);
+  // What the message reads waits for the write it tells of, on whichever cluster member serves it.
+  const after = bookmark(delivery.value)?.split(',') ?? [];
+  ctx.loaders = new Loaders(ctx.db.after(after));
   return delivery.value;
 }
 
@@ -245,7 +254,7 @@ builder.subscriptionFields((t) => ({
           ? [change]
           : [],
       ),
-    resolve: (delivery: Delivery<ArticleChange>, _a, ctx) => delivered(delivery, ctx),
+    resolve: (delivery: Delivery<ArticleChange>, _a, ctx) => delivered(delivery, ctx, (a) => a.bookmark),
   }),
   claimsChanged: t.field({
     type: ClaimChange,
@@ -257,7 +266,8 @@ builder.subscriptionFields((t) => ({
         statementsOf(change, 'Claim').filter((s) => statementMatches(filter, s.change)),
       );
     },
-    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) => delivered(delivery, ctx),
+    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) =>
+      delivered(delivery, ctx, (s) => s.article.bookmark),
   }),
   eventsChanged: t.field({
     type: EventChange,
@@ -269,6 +279,7 @@ builder.subscriptionFields((t) => ({
         statementsOf(change, 'Event').filter((s) => statementMatches(filter, s.change)),
       );
     },
-    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) => delivered(delivery, ctx),
+    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) =>
+      delivered(delivery, ctx, (s) => s.article.bookmark),
   }),
 }));

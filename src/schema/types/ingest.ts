@@ -42,7 +42,16 @@ const LinkedEntity = builder
     }),
   });
 
-type Payload = { report: IngestReport | null; problems: { path: string; message: string }[] };
+type Payload = {
+  report: IngestReport | null;
+  problems: { path: string; message: string }[];
+  bookmark?: string | null;
+};
+
+const BOOKMARK_DESCRIPTION =
+  'Bookmark of the write: send it in the `Neo4j-Bookmark` header of a later request, to any instance, ' +
+  'and that request reads this write even from a cluster member that has not applied it yet (it waits). ' +
+  'Null when nothing was written.';
 
 const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').implement({
   description: 'The outcome of ingesting an article document.',
@@ -62,6 +71,11 @@ const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').
       type: [Problem],
       description: 'Every problem found; empty on success.',
       resolve: (p) => p.problems,
+    }),
+    bookmark: t.string({
+      nullable: true,
+      description: BOOKMARK_DESCRIPTION,
+      resolve: (p) => (p.report && p.report.status !== 'UNCHANGED' ? (p.bookmark ?? null) : null),
     }),
     nodesCreated: t.int({
       description: 'Nodes written.',
@@ -102,7 +116,13 @@ function checkToken(ctx: { canIngest: boolean; ingestEnabled: boolean }) {
 }
 
 const RemoveArticlePayload = builder
-  .objectRef<{ articleKey: string; removed: boolean; changed: number; gone: number }>('RemoveArticlePayload')
+  .objectRef<{
+    articleKey: string;
+    removed: boolean;
+    changed: number;
+    gone: number;
+    bookmark: string | null;
+  }>('RemoveArticlePayload')
   .implement({
     description: 'The outcome of removing an article.',
     fields: (t) => ({
@@ -113,6 +133,11 @@ const RemoveArticlePayload = builder
       }),
       statementsRemoved: t.exposeInt('gone', {
         description: 'Claims and events only this article reported, now gone.',
+      }),
+      bookmark: t.string({
+        nullable: true,
+        description: BOOKMARK_DESCRIPTION,
+        resolve: (p) => (p.removed ? p.bookmark : null),
       }),
     }),
   });
@@ -127,9 +152,16 @@ builder.mutationField('removeArticle', (t) =>
     resolve: async (_r, { key }, ctx) => {
       checkToken(ctx);
       const report = await removeArticle(ctx.db, key);
-      await publishRemoval(ctx.subscriptions.bus, report);
+      const bookmark = ctx.causality.written.join(',') || null;
+      await publishRemoval(ctx.subscriptions.bus, report, bookmark ?? undefined);
       const count = (action: string) => report.changes.filter((c) => c.action === action).length;
-      return { articleKey: key, removed: report.removed, changed: count('CHANGED'), gone: count('REMOVED') };
+      return {
+        articleKey: key,
+        removed: report.removed,
+        changed: count('CHANGED'),
+        gone: count('REMOVED'),
+        bookmark,
+      };
     },
   }),
 );
@@ -145,8 +177,9 @@ builder.mutationField('ingestArticle', (t) =>
       checkToken(ctx);
       try {
         const report = await ingestDocument(ctx.db, document);
-        await publishIngest(ctx.subscriptions.bus, report);
-        return { report, problems: [] };
+        const bookmark = ctx.causality.written.join(',') || null;
+        await publishIngest(ctx.subscriptions.bus, report, bookmark ?? undefined);
+        return { report, problems: [], bookmark };
       } catch (error) {
         if (error instanceof IngestError) return { report: null, problems: error.problems };
         throw error;
