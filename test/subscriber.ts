@@ -16,16 +16,19 @@ export interface Feed {
   done: boolean;
   /** An error that ended the stream: an HTTP status other than 200, a WebSocket close, an error message. */
   failure?: unknown;
+  /** Resolves once the connection is open (the WebSocket acknowledged, the SSE response begun). */
+  opened: Promise<void>;
   /** Resolves once `check` holds of the messages; rejects after `timeoutMs`. */
   until(check: (messages: Message[]) => boolean, timeoutMs?: number): Promise<Message[]>;
   close(): void;
 }
 
-function feed(close: () => void): Feed & { changed(): void } {
+function feed(close: () => void, opened: Promise<void> = Promise.resolve()): Feed & { changed(): void } {
   const waiters = new Set<() => void>();
   const f: Feed & { changed(): void } = {
     messages: [],
     done: false,
+    opened,
     changed() {
       for (const w of [...waiters]) w();
     },
@@ -133,14 +136,25 @@ export function subscribeWs(
   variables: Record<string, unknown> = {},
   connectionParams: Record<string, unknown> = {},
 ): Feed {
+  let connected: () => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const opened = new Promise<void>((resolve, reject) => {
+    connected = resolve;
+    failed = reject;
+  });
+  opened.catch(() => undefined);
   const client = createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams,
     retryAttempts: 0,
     lazy: false,
+    // Failures are recorded on the feed, not printed.
+    onNonLazyError: () => undefined,
     on: {
+      connected: () => connected(),
       closed: (event) => {
+        failed(event);
         if (!f.done) {
           f.failure = {
             code: (event as { code?: number }).code,
@@ -152,7 +166,7 @@ export function subscribeWs(
       },
     },
   });
-  const f = feed(() => void client.dispose());
+  const f = feed(() => void client.dispose(), opened);
   client.subscribe(
     { query, variables },
     {

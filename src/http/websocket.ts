@@ -142,6 +142,9 @@ export function attachWebSockets(
           ? { ...result, errors: result.errors.map((e) => coded(asError(e)).toJSON()) }
           : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => coded(e).toJSON()),
+      // A socket must say hello within this time (graphql-ws's 3 s is short on a busy machine
+      // taking many connections at once); idle sockets that never do are closed with 4408.
+      connectionInitWaitTimeout: 15_000,
     },
     wss,
   );
