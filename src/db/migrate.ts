@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
-import { BACKFILLS, backfillDone, markBackfillDone } from './queries/backfills.js';
+import { BACKFILLS } from './queries/backfills.js';
 import type { Database } from './run.js';
 
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema', 'neo4j');
@@ -39,17 +39,16 @@ export async function migrate(db: Database): Promise<number> {
 /** Batches small enough that a large graph's backfill never holds one huge transaction. */
 const BACKFILL_BATCH = 2_000;
 
-/** Runs each backfill this database has not had yet, batch by batch, then marks it done. */
+/** Runs each backfill that some data still needs, batch by batch. */
 async function runBackfills(db: Database): Promise<void> {
   for (const backfill of BACKFILLS) {
-    const [state] = await db.read(backfillDone(backfill.id));
-    if (state?.done) continue;
+    const [state] = await db.read(backfill.needed);
+    if (!state?.needed) continue;
     let after = '';
     for (;;) {
       const [row] = await db.writeTx((tx) => tx.run(backfill.batch(after, BACKFILL_BATCH)));
       if (!row?.last) break;
       after = row.last;
     }
-    await db.writeTx((tx) => tx.run(markBackfillDone(backfill.id)));
   }
 }
