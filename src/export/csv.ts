@@ -3,12 +3,20 @@ import type { ExportEdge, ExportNode } from './read.js';
 import { type Cell, EDGE_COLUMNS, edgeRow, NODE_COLUMNS, nodeRow } from './table.js';
 
 /**
+ * Text a spreadsheet would run as a formula when the file is opened: a cell starting with =, +, -,
+ * @, a tab or a carriage return. Quotes and names come from articles anyone may ingest, so such a
+ * text gets a leading apostrophe, which spreadsheets show as text and do not run (the OWASP advice
+ * on CSV injection). Numbers are written as numbers, whatever their sign.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
  * One field: quoted when it holds a comma, a quote, or a line break (which quotes, evidence and
  * article text do), with inner quotes doubled. An empty field is a missing value.
  */
 export function csvField(value: Cell): string {
   if (value === null) return '';
-  const s = String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -18,6 +18,16 @@ describe('csvField', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(42)).toBe('42');
   });
+
+  it('makes text a spreadsheet would run as a formula inert, and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+1 (555)')).toBe("'+1 (555)");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('Kim = leader')).toBe('Kim = leader');
+  });
 });
 
 describe('xmlText', () => {
