@@ -13,10 +13,10 @@ import { connectDriver } from '../src/db/driver.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { Database } from '../src/db/run.js';
+import { exampleOperations } from '../src/examples-run.js';
 import { ingestDocument } from '../src/ingest/ingest.js';
 import { seedFiles } from '../src/ingest/seed.js';
 import { EXAMPLE_QUERIES } from '../src/schema/examples.js';
-import { exampleOperations } from '../src/schema/examples-run.js';
 import { schema } from '../src/schema/index.js';
 import { createYogaServer } from '../src/yoga.js';
 

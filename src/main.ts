@@ -8,13 +8,13 @@ import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createEventBus, type EventBus } from './events/bus.js';
 import { publishIngest, publishRemoval } from './events/publish.js';
+import { examplesMarkdown } from './examples-run.js';
 import { parseExportArgs, runExport } from './export/command.js';
 import { ExportInputError } from './export/read.js';
 import { IngestError, type IngestReport, ingestDocument, removeArticle } from './ingest/ingest.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
 import { depthProblem, tooDeep } from './json-bounds.js';
-import { examplesMarkdown } from './schema/examples-run.js';
 import { ListenError, serve } from './server.js';
 
 const USAGE = `usage: node --import tsx src/main.ts <command>

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { exampleOperations, runExample } from '../../src/schema/examples-run.js';
+import { exampleOperations, runExample } from '../../src/examples-run.js';
 import { useGraph } from '../helpers.js';
 
 const graph = useGraph();

@@ -1,8 +1,8 @@
 // Runs the GraphiQL example queries against a database and renders each with its answer, for
 // the README and for anyone checking what the examples return.
-import type { Database } from '../db/run.js';
-import { createYogaServer } from '../yoga.js';
-import { EXAMPLE_QUERIES } from './examples.js';
+import type { Database } from './db/run.js';
+import { EXAMPLE_QUERIES } from './schema/examples.js';
+import { createYogaServer } from './yoga.js';
 
 export interface ExampleOperation {
   name: string;
