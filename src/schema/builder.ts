@@ -1,9 +1,11 @@
 // Configures the Pothos schema builder; the types themselves live in ./types, one file each.
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { validationError } from './validation.js';
 
 /** The object types `node(id:)` can fetch, known once the schema is built (see index.ts). */
 let nodeTypes = new Set<string>();
@@ -45,8 +47,9 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
+  validation: { validationError },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

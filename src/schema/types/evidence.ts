@@ -1,10 +1,10 @@
 // Evidence: one span of an article, the exact quote a fact comes from, and where it stands.
 
 import type { EntityRow, EvidenceRow } from '../../db/queries/rows.js';
-import { badUserInput } from '../../errors.js';
 import { codePoints, sliceCodePoints } from '../../ingest/text.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
+import { between } from '../validation.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
 
 const MAX_CONTEXT = 1000;
@@ -54,11 +54,15 @@ builder.node(EvidenceRef, {
     inContext: t.field({
       type: QuoteInContext,
       description: 'The quote with `chars` code points of the article text on either side.',
-      args: { chars: t.arg.int({ defaultValue: 80, description: `How much context, 0 to ${MAX_CONTEXT}.` }) },
+      args: {
+        chars: t.arg.int({
+          defaultValue: 80,
+          description: `How much context, 0 to ${MAX_CONTEXT}.`,
+          validate: between(0, MAX_CONTEXT),
+        }),
+      },
       resolve: async (e, { chars }, ctx) => {
         const n = chars ?? 80;
-        if (n < 0 || n > MAX_CONTEXT)
-          throw badUserInput(`"chars" must be from 0 to ${MAX_CONTEXT} (got ${n})`, 'chars');
         const text = await ctx.loaders.articleText.load(e.articleId);
         const points = codePoints(text ?? '');
         return {

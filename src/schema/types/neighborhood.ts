@@ -1,8 +1,8 @@
 // The neighbourhood of an entity, flat, for drawing: nodes and the edges among them.
-import { badUserInput } from '../../errors.js';
 import { type Neighborhood as NeighborhoodShape, walkNeighborhood } from '../../graph/neighborhood.js';
 import { builder } from '../builder.js';
 import { entityOrThrow } from '../keys.js';
+import { between } from '../validation.js';
 import { GraphEdge, GraphNode } from './drawing.js';
 
 export const MAX_NEIGHBORHOOD = 200;
@@ -34,20 +34,14 @@ builder.queryField('neighborhood', (t) =>
       'The entities, events and claims around an entity, breadth first, up to `depth` hops and `first` nodes.',
     args: {
       key: t.arg.string({ required: true, description: 'The entity key, e.g. "country:russia".' }),
-      depth: t.arg.int({ defaultValue: 1, description: 'How many hops, 1 to 3.' }),
+      depth: t.arg.int({ defaultValue: 1, description: 'How many hops, 1 to 3.', validate: between(1, 3) }),
       first: t.arg.int({
         defaultValue: 50,
         description: `At most this many nodes, 1 to ${MAX_NEIGHBORHOOD}.`,
+        validate: between(1, MAX_NEIGHBORHOOD),
       }),
     },
-    resolve: async (_r, args, ctx) => {
-      const depth = args.depth ?? 1;
-      const first = args.first ?? 50;
-      if (depth < 1 || depth > 3) throw badUserInput(`"depth" must be from 1 to 3 (got ${depth})`, 'depth');
-      if (first < 1 || first > MAX_NEIGHBORHOOD) {
-        throw badUserInput(`"first" must be from 1 to ${MAX_NEIGHBORHOOD} (got ${first})`, 'first');
-      }
-      return walkNeighborhood(ctx.db, await entityOrThrow(ctx, args.key, 'key'), depth, first);
-    },
+    resolve: async (_r, args, ctx) =>
+      walkNeighborhood(ctx.db, await entityOrThrow(ctx, args.key, 'key'), args.depth ?? 1, args.first ?? 50),
   }),
 );

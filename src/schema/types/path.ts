@@ -6,6 +6,7 @@ import { findPaths, type Path as PathShape } from '../../graph/paths.js';
 import { builder } from '../builder.js';
 import { RelationshipType, Role } from '../enums.js';
 import { entityOrThrow } from '../keys.js';
+import { between } from '../validation.js';
 import { GraphEdge, GraphNode } from './drawing.js';
 
 interface StepShape {
@@ -69,19 +70,22 @@ builder.queryField('paths', (t) =>
     args: {
       from: t.arg.string({ required: true, description: 'Entity key where paths start.' }),
       to: t.arg.string({ required: true, description: 'Entity key where paths end.' }),
-      maxHops: t.arg.int({ defaultValue: 4, description: 'Longest path to look for, 1 to 6 hops.' }),
-      first: t.arg.int({ defaultValue: 5, description: 'At most this many paths, 1 to 20.' }),
+      maxHops: t.arg.int({
+        defaultValue: 4,
+        description: 'Longest path to look for, 1 to 6 hops.',
+        validate: between(1, 6),
+      }),
+      first: t.arg.int({
+        defaultValue: 5,
+        description: 'At most this many paths, 1 to 20.',
+        validate: between(1, 20),
+      }),
     },
     resolve: async (_r, args, ctx) => {
-      const maxHops = args.maxHops ?? 4;
-      const first = args.first ?? 5;
-      if (maxHops < 1 || maxHops > 6)
-        throw badUserInput(`"maxHops" must be from 1 to 6 (got ${maxHops})`, 'maxHops');
-      if (first < 1 || first > 20) throw badUserInput(`"first" must be from 1 to 20 (got ${first})`, 'first');
       await entityOrThrow(ctx, args.from, 'from');
       await entityOrThrow(ctx, args.to, 'to');
       if (args.from === args.to) throw badUserInput('"from" and "to" are the same entity', 'to');
-      return findPaths(ctx.db, args.from, args.to, maxHops, first);
+      return findPaths(ctx.db, args.from, args.to, args.maxHops ?? 4, args.first ?? 5);
     },
   }),
 );

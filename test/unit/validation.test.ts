@@ -1,0 +1,41 @@
+// Arguments checked by their declared schemas before any resolver runs: the client learns which
+// argument was wrong, what it must be and what it sent, with BAD_USER_INPUT.
+import { graphql } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+
+/** Runs a query that must be refused before it reaches a resolver (the context is empty). */
+async function refusal(source: string) {
+  const result = await graphql({ schema, source, contextValue: {} });
+  expect(result.errors, source).toHaveLength(1);
+  const [error] = result.errors ?? [];
+  return { message: error?.message, extensions: error?.extensions };
+}
+
+describe('argument validation', () => {
+  it.each([
+    [
+      '{ neighborhood(key: "country:russia", depth: 4) { truncated } }',
+      'depth',
+      '"depth" must be from 1 to 3 (got 4)',
+    ],
+    [
+      '{ neighborhood(key: "country:russia", depth: 0) { truncated } }',
+      'depth',
+      '"depth" must be from 1 to 3 (got 0)',
+    ],
+    [
+      '{ neighborhood(key: "country:russia", first: 201) { truncated } }',
+      'first',
+      '"first" must be from 1 to 200 (got 201)',
+    ],
+    [
+      '{ paths(from: "a", to: "b", maxHops: 9) { length } }',
+      'maxHops',
+      '"maxHops" must be from 1 to 6 (got 9)',
+    ],
+    ['{ paths(from: "a", to: "b", first: 21) { length } }', 'first', '"first" must be from 1 to 20 (got 21)'],
+  ])('%s', async (query, argument, message) => {
+    expect(await refusal(query)).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', argument } });
+  });
+});
