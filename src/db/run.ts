@@ -173,6 +173,7 @@ export class Database {
         run: async <R>({ cypher, params }: CypherQuery<R>): Promise<R[]> => {
           if (this.stats) this.stats.statements += 1;
           const result = await traceStatement(mode, cypher, () => tx.run(cypher, params ?? {}));
+          // The driver types the counters as a bag of numbers keyed by string; these are its names.
           const counted = result.summary.counters.updates() as unknown as Record<keyof Updates, number>;
           for (const key of Object.keys(updates) as (keyof Updates)[]) updates[key] += counted[key] ?? 0;
           // The one place rows take their declared shape: the builder of each query states what its

@@ -154,6 +154,7 @@ class Compiler {
     if (!first || occurrences.some((o) => o.name !== first.name || o.on !== first.on)) return null;
     const owner = this.info.schema.getType(first.on);
     if (!isComposite(owner)) return null;
+    // graphql-js types field maps with `any`; read the field as unknown instead.
     const definition = owner.getFields()[first.name] as GraphQLField<unknown, unknown> | undefined;
     const declared = [owner, ...owner.getInterfaces()]
       .map((t) => edgeFieldOf(t.name, first.name))

@@ -136,6 +136,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     label: L,
     id: string,
   ): Promise<RowOf[L]> {
+    // A reference has no arguments: the filter of an empty argument object is the edge's own.
     const request = pageRequest(this.filter({} as A), EDGES[this.edge].order, LIST_WINDOW, false);
     const early = prefetched(parent, info, this.edge, request)?.items[0]?.node;
     // The edge leads to nodes of `label`: TargetOf<E> is L.
@@ -177,6 +178,7 @@ export function edgeField<E extends EdgeName, A = Record<string, unknown>>(
     options.filter ?? NO_FILTER,
     options.nodePaths ?? (connection ? [['edges', 'node']] : [[]]),
   );
+  // The compiler reads every handle alike (edge, filter, paths); the argument type is the resolver's.
   REGISTRY.set(`${type}.${field}`, handle as unknown as EdgeField<EdgeName, unknown>);
   return handle;
 }

@@ -15,6 +15,7 @@ import {
 import { builder } from './builder.js';
 
 function enumOf<V extends string>(name: string, description: string, vocabulary: Vocabulary<V>) {
+  // Filled for every value of the vocabulary by the loop below.
   const values = {} as Record<V, { value: V; description: string }>;
   for (const value of vocabulary.values)
     values[value] = { value, description: vocabulary.descriptions[value] };

@@ -102,6 +102,7 @@ export function keysetConnection<T, E extends object>(
     dropped = true;
   }
   const edges = items.map(({ keys, ...rest }) => ({
+    // What is left of ({ node, keys } & E) without keys; TypeScript cannot spell a rest of a generic.
     ...(rest as unknown as { node: T } & E),
     cursor: keysetCursor(order, keys),
   }));

@@ -4,6 +4,7 @@
 import {
   CLAIM_LINK_TYPES,
   type ClaimLinkType,
+  type DatePrecision,
   RELATION_TYPES,
   type RelationType,
   type Role,
@@ -86,7 +87,8 @@ export interface RelationProps {
   titleJson: string | null;
   roleJson: string | null;
   since: string | null;
-  sincePrecision: string | null;
+  /** Written from the document's DatePrecision by ingestion. */
+  sincePrecision: DatePrecision | null;
   sinceText: string | null;
   evidenceIds: string[];
   article: string;

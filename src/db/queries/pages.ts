@@ -47,6 +47,7 @@ export interface PageRequest {
 
 type AnyEdge = EdgeSpec<NodeLabel, NodeLabel, Record<string, unknown>>;
 
+// The Cypher builders read any edge alike; its props' own type matters only to resolvers.
 export const edgeSpec = (name: EdgeName): AnyEdge => EDGES[name] as unknown as AnyEdge;
 
 /** The filter as Cypher conditions: those on the relationship and those on the target. */
@@ -179,7 +180,7 @@ export function pageSubquery(
     return indexedPage(edge, request, params, names, { start, seek, onRel, bind, t }, nested);
   }
   const w = windowClauses(request.order, request.window, params);
-  const propEntries = Object.entries(edge.props as Record<string, string>);
+  const propEntries = Object.entries(edge.props);
   const match = bind(`MATCH (x)${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`);
   // Grouped edges aggregate their relationships per target first; the page is then over targets.
   const carried = edge.grouped

@@ -207,7 +207,7 @@ export function project(label: NodeLabel, variable: string, extra?: string): str
   const cacheKey = `${label} ${variable}`;
   let fields = compiled.get(cacheKey);
   if (fields === undefined) {
-    fields = Object.entries(PROJECTIONS[label] as Record<string, string>)
+    fields = Object.entries(PROJECTIONS[label])
       .map(([key, expr]) => `${key}: ${expr.replaceAll('$v', variable)}`)
       .join(', ');
     compiled.set(cacheKey, fields);

@@ -5,7 +5,7 @@ import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { edgeField, loadNode, loadTyped } from '../edges.js';
 import { rootConnection, rootNode } from '../lists.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
 
 interface PhotoShape {
   caption: string | null;
@@ -53,7 +53,7 @@ builder.node(ArticleRef, {
   description: 'A news article: its verbatim text and everything extracted from it.',
   id: { resolve: (a) => a.id },
   loadMany: (ids, ctx) => loadTyped(ctx, 'Article', 'Article', ids),
-  isTypeOf: (v) => (v as ArticleRow).__type === 'Article',
+  isTypeOf: isRowOf('Article'),
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable id of the article.' }),
     language: t.exposeString('language', { description: 'Language of the text (BCP 47), e.g. "id".' }),

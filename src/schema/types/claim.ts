@@ -19,7 +19,7 @@ import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { PartialDate, partialDate } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef } from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 
 interface ClaimLinkShape {
   type: ClaimLinkTypeName;
@@ -164,7 +164,7 @@ function claimNode(name: ClaimKindName) {
     interfaces: [ClaimRef],
     id: { resolve: (c) => c.id },
     loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids),
-    isTypeOf: (v) => (v as ClaimRow).__type === name,
+    isTypeOf: isRowOf(name),
     fields: () => ({}),
   });
   return ref;

@@ -66,6 +66,7 @@ export const partialDate = (row: DateFields): PartialDateShape | null =>
 export const LANG_ARG_DESCRIPTION = 'Language tag of the text wanted ("en", "id"); falls back to English.';
 
 export function parseMap<T = string>(json: string | null | undefined): Record<string, T> {
+  // Maps stored as JSON text are written by ingestion from the validated document.
   return typeof json === 'string' ? (JSON.parse(json) as Record<string, T>) : {};
 }
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphRow } from '../../db/queries/rows.js';
 import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
+import { ROLES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { RelationshipType, Role } from '../enums.js';
 import { LANG_ARG_DESCRIPTION, pick } from './common.js';
@@ -63,7 +64,11 @@ export const GraphNode = builder.objectRef<GraphRow>('GraphNode').implement({
   }),
 });
 
-const props = (e: GraphEdgeShape) => e.props as Record<string, string | null | undefined>;
+/** A text property of the relationship, or null where it has none. */
+const prop = (e: GraphEdgeShape, key: string): string | null => {
+  const value = e.props[key];
+  return typeof value === 'string' ? value : null;
+};
 
 export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implement({
   description: 'A relationship for drawing, from `source` to `target` as stored.',
@@ -90,18 +95,19 @@ export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implemen
       type: Role,
       nullable: true,
       description: 'PARTICIPANT: the role played.',
-      // PARTICIPANT relationships carry a role from the vocabulary.
-      resolve: (e) => (props(e).role as typeof Role.$inferType | undefined) ?? null,
+      resolve: (e) => {
+        const role = prop(e, 'role');
+        return ROLES.has(role) ? role : null;
+      },
     }),
     label: t.string({
       nullable: true,
       description: 'The qualifier worth showing: a role, a title held, a reporting verb.',
       resolve: (e) =>
-        props(e).role ??
-        pick(props(e).titleJson, 'en') ??
-        pick(props(e).roleJson, 'en') ??
-        props(e).cue ??
-        null,
+        prop(e, 'role') ??
+        pick(prop(e, 'titleJson'), 'en') ??
+        pick(prop(e, 'roleJson'), 'en') ??
+        prop(e, 'cue'),
     }),
   }),
 });

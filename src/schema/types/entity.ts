@@ -16,7 +16,7 @@ import { ClaimKind, ClaimStatus, Direction, EntityOrder, EntityType, RelationTyp
 import { facetsField, facetsType, withFacets } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, PlaceRef } from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, PlaceRef } from './refs.js';
 import { EntityRelation, relationConnection, relationsField } from './relation.js';
 
 const mentions = edgeField('Entity', 'mentions', 'entityMentions', { connection: true });
@@ -189,7 +189,7 @@ function entityNode(name: EntityTypeName) {
     interfaces: PLACE_TYPES.includes(name) ? [EntityRef, PlaceRef] : [EntityRef],
     id: { resolve: (e) => e.id },
     loadMany: (ids, ctx) => loadTyped(ctx, 'Entity', name, ids),
-    isTypeOf: (v) => (v as EntityRow).__type === name,
+    isTypeOf: isRowOf(name),
     fields: () => ({}),
   });
   return ref;

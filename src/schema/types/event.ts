@@ -12,7 +12,7 @@ import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
 import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef } from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 
 const location = edgeField('Event', 'location', 'eventLocation');
 const partOf = edgeField('Event', 'partOf', 'eventPartOf');
@@ -29,7 +29,7 @@ builder.node(EventRef, {
   description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
   id: { resolve: (e) => e.id },
   loadMany: (ids, ctx) => loadTyped(ctx, 'Event', 'Event', ids),
-  isTypeOf: (v) => (v as EventRow).__type === 'Event',
+  isTypeOf: isRowOf('Event'),
   fields: (t) => ({
     key: t.exposeString('id', {
       description: 'Stable id: the article key, a slash, the event id in the article.',

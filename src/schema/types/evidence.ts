@@ -1,11 +1,11 @@
 // Evidence: one span of an article, the exact quote a fact comes from, and where it stands.
 
-import type { EntityRow, EvidenceRow } from '../../db/queries/rows.js';
+import type { EntityRow } from '../../db/queries/rows.js';
 import { codePoints, sliceCodePoints } from '../../ingest/text.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
 import { between } from '../validation.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, ParagraphRef } from './refs.js';
+import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
 
 const MAX_CONTEXT = 1000;
 
@@ -40,7 +40,7 @@ builder.node(EvidenceRef, {
     'position selectors). Invariant: the article text sliced at [start, end) equals quote.',
   id: { resolve: (e) => e.id },
   loadMany: (ids, ctx) => loadTyped(ctx, 'Evidence', 'Evidence', ids),
-  isTypeOf: (v) => (v as EvidenceRow).__type === 'Evidence',
+  isTypeOf: isRowOf('Evidence'),
   fields: (t) => ({
     quote: t.exposeString('quote', { description: 'The exact text of the span.' }),
     prefix: t.exposeString('prefix', { description: 'Up to 32 code points just before the quote.' }),

@@ -1,8 +1,6 @@
-// Paragraphs: the non-empty lines of an article, with their offsets and the evidence in them.
-import type { ParagraphRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
-import { ArticleRef, EvidenceRef, ParagraphRef } from './refs.js';
+import { ArticleRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
 
 const evidence = edgeField('Paragraph', 'evidence', 'paragraphEvidence', { connection: true });
 const article = edgeField('Paragraph', 'article', 'paragraphArticle');
@@ -11,7 +9,7 @@ builder.node(ParagraphRef, {
   description: 'A paragraph of an article (a non-empty line of its text).',
   id: { resolve: (p) => p.id },
   loadMany: (ids, ctx) => loadTyped(ctx, 'Paragraph', 'Paragraph', ids),
-  isTypeOf: (v) => (v as ParagraphRow).__type === 'Paragraph',
+  isTypeOf: isRowOf('Paragraph'),
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Position in the article, from 0.' }),
     start: t.exposeInt('start', {

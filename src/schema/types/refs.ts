@@ -18,3 +18,9 @@ export const EventRef = builder.objectRef<EventRow>('Event');
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 export const PlaceRef = builder.interfaceRef<EntityRow>('Place');
 export const ClaimRef = builder.interfaceRef<ClaimRow>('Claim');
+
+/** `isTypeOf` of a row's GraphQL type: rows name their type in `__type` (see rows.ts). */
+export const isRowOf =
+  (type: string) =>
+  (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && '__type' in value && value.__type === type;

@@ -23,8 +23,7 @@ const since = (r: RelationShape): PartialDateShape | null =>
     ? {
         startDate: r.since,
         endDate: null,
-        // Written from the document's DatePrecision enum by ingestion.
-        precision: r.sincePrecision as PartialDateShape['precision'],
+        precision: r.sincePrecision,
         approximate: false,
         partOfDay: null,
         dateText: r.sinceText,
