@@ -2,18 +2,12 @@
 // paragraph, entity names and name keys, sortable dates. Pure: no database.
 import { createHash } from 'node:crypto';
 import { firstDay, lastDay } from '../dates.js';
+import type { EvidenceRow } from '../db/queries/rows.js';
 import type { ArticleDocument, EntityDoc, EvidenceSpan, PartialDate } from './document.js';
 import { codePoints, nameKey, spanContext, splitParagraphs } from './text.js';
 
-export interface EvidenceRow {
-  id: string;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  paragraphId: string;
-}
+/** An evidence node as written: the row the API reads, less its type and its article (read from its id). */
+export type EvidenceWrite = Omit<EvidenceRow, '__type' | 'articleId'>;
 
 export interface DateProps {
   startDate: string | null;
@@ -86,10 +80,10 @@ export function nameProps(e: Pick<EntityDoc, 'labels' | 'aliases'>) {
 }
 
 /** All distinct evidence spans of the document, each placed in its paragraph. */
-export function collectEvidence(doc: ArticleDocument): EvidenceRow[] {
+export function collectEvidence(doc: ArticleDocument): EvidenceWrite[] {
   const points = codePoints(doc.article.text);
   const paragraphs = splitParagraphs(doc.article.text);
-  const rows = new Map<string, EvidenceRow>();
+  const rows = new Map<string, EvidenceWrite>();
   const add = (span: EvidenceSpan | undefined) => {
     if (!span) return;
     const id = evidenceId(doc.article.id, span);

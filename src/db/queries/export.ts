@@ -5,6 +5,7 @@
 import { SEMANTIC_RELATIONSHIPS } from '../../vocabulary.js';
 import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
+import { FRONTIER_STEP } from './graph.js';
 
 const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
 
@@ -133,13 +134,7 @@ export const articleScope = (key: string): CypherQuery => ({
 
 /** One breadth-first level of an entity's neighbourhood, as the API walks it, without a page cap. */
 export const neighbourIds = (frontier: string[], known: string[], limit: number): CypherQuery => ({
-  cypher: `UNWIND $frontier AS f
-    CALL (f) {
-      MATCH (x:Entity {id: f}) RETURN x
-      UNION MATCH (x:Claim {id: f}) RETURN x
-      UNION MATCH (x:Event {id: f}) RETURN x
-    }
-    MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT y.id IN $known
+  cypher: `${FRONTIER_STEP}
     WITH DISTINCT y.id AS id ORDER BY id LIMIT $limit
     RETURN collect(id) AS ids`,
   params: { frontier, known, limit: int(limit) },

@@ -64,19 +64,25 @@ export const pageSearch = (
   params: { lucene, key, types, skip: int(skip), limit: int(limit) },
 });
 
+/**
+ * One breadth-first step, as y: every node one relationship away from a node of $frontier (ids of
+ * entities, claims and events), unless its id is in $known. Each id is looked up by its label's index.
+ */
+export const FRONTIER_STEP = `UNWIND $frontier AS f
+    CALL (f) {
+      MATCH (x:Entity {id: f}) RETURN x
+      UNION MATCH (x:Claim {id: f}) RETURN x
+      UNION MATCH (x:Event {id: f}) RETURN x
+    }
+    MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT y.id IN $known`;
+
 /** One breadth-first level: the nodes one relationship away from the frontier, not yet known. */
 export const neighbours = (
   frontier: string[],
   known: string[],
   limit: number,
 ): CypherQuery<{ node: GraphRow }> => ({
-  cypher: `UNWIND $frontier AS f
-    CALL (f) {
-      MATCH (x:Entity {id: f}) RETURN x
-      UNION MATCH (x:Claim {id: f}) RETURN x
-      UNION MATCH (x:Event {id: f}) RETURN x
-    }
-    MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT y.id IN $known
+  cypher: `${FRONTIER_STEP}
     WITH DISTINCT y ORDER BY y.id LIMIT $limit
     RETURN ${projectAny('y')} AS node`,
   params: { frontier, known, limit: int(limit) },

@@ -58,21 +58,19 @@ const sources = (type: 'ATTRIBUTED_TO' | 'REPORTED_BY') =>
     `MATCH (s)-[x:${type}]->()`,
   );
 
-const provenance =
+/** Links the statement once to each node its reports reach by `hop`: their quotes, their articles. */
+const throughReports = (name: string, hop: string, label: string, type: string) =>
   rebuild(
-    'evidence',
-    `OPTIONAL MATCH (s)<-[:REPORTS]-(:Report)-[:QUOTES]->(ev:Evidence)
-      WITH DISTINCT ev WHERE ev IS NOT NULL
-      MERGE (s)-[x:EVIDENCED_BY]->(ev)`,
-    'MATCH (s)-[x:EVIDENCED_BY]->()',
-  ) +
-  rebuild(
-    'articles',
-    `OPTIONAL MATCH (s)<-[:REPORTS]-(:Report)-[:IN_ARTICLE]->(a:Article)
-      WITH DISTINCT a WHERE a IS NOT NULL
-      MERGE (s)-[x:REPORTED_IN]->(a)`,
-    'MATCH (s)-[x:REPORTED_IN]->()',
+    name,
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(:Report)-[:${hop}]->(n:${label})
+      WITH DISTINCT n WHERE n IS NOT NULL
+      MERGE (s)-[x:${type}]->(n)`,
+    `MATCH (s)-[x:${type}]->()`,
   );
+
+const provenance =
+  throughReports('evidence', 'QUOTES', 'Evidence', 'EVIDENCED_BY') +
+  throughReports('articles', 'IN_ARTICLE', 'Article', 'REPORTED_IN');
 
 /**
  * Links between statements, from the references of their reports, both ways: a statement's
