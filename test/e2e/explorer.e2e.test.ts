@@ -9,6 +9,17 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { useGraph } from '../helpers.js';
 import { ARTIFACTS, chromiumMissing, launchChromium, listen } from './browser.js';
 
+declare global {
+  /** What the explorer page exposes to tests (src/explorer/app/main.ts). */
+  interface Window {
+    newsGraphExplorer: {
+      position(key: string): { x: number; y: number } | null;
+      nodes(): unknown[];
+      pathEdges(): number;
+    };
+  }
+}
+
 const graph = useGraph();
 const ALLEGED_DEAL = 'c27a19544a1cdf98/claim:alleged-russian-ammunition-effort';
 const QUOTE = 'dugaan upaya Rusia untuk menerima amunisi dan peluru artileri dari Korea Utara';
@@ -36,8 +47,9 @@ async function textOf(l: Locator): Promise<string> {
 const textMatches = (l: Locator, pattern: RegExp) => expect.poll(() => textOf(l), WAIT).toMatch(pattern);
 
 async function clickNode(page: Page, key: string, clicks = 1) {
-  await page.waitForFunction((k) => (window as any).newsGraphExplorer.position(k) !== null, key);
-  const at = await page.evaluate((k) => (window as any).newsGraphExplorer.position(k), key);
+  await page.waitForFunction((k) => window.newsGraphExplorer.position(k) !== null, key);
+  const at = await page.evaluate((k) => window.newsGraphExplorer.position(k), key);
+  if (!at) throw new Error(`${key} is not drawn`);
   await page.mouse.click(at.x, at.y, { clickCount: clicks });
 }
 
@@ -102,14 +114,12 @@ describe.skipIf(chromiumMissing !== null)(
       await shot(page, '2-north-korea');
 
       // Clicking Russia in the drawing expands it.
-      const before = await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length);
+      const before = await page.evaluate(() => window.newsGraphExplorer.nodes().length);
       await clickNode(page, 'country:russia');
       await page.waitForSelector('#details [data-key="country:russia"]');
       await textMatches(page.locator('#status'), /Russia: \d+ more node/);
       await settled(page);
-      expect(await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length)).toBeGreaterThan(
-        before,
-      );
+      expect(await page.evaluate(() => window.newsGraphExplorer.nodes().length)).toBeGreaterThan(before);
       expect(new URL(page.url()).searchParams.get('expand')).toBe('country:russia');
 
       // The alleged arms deal: status, hedge, and its quote highlighted inside its paragraph.
@@ -134,7 +144,7 @@ describe.skipIf(chromiumMissing !== null)(
       await page.locator('#path-to').press('Enter');
       await textMatches(page.locator('#path-result h2'), /to Yoon Suk-yeol/);
       await settled(page);
-      expect(await page.evaluate(() => (window as any).newsGraphExplorer.pathEdges())).toBeGreaterThan(0);
+      expect(await page.evaluate(() => window.newsGraphExplorer.pathEdges())).toBeGreaterThan(0);
       const url = new URL(page.url());
       expect(url.searchParams.get('path')).toBe('person:yoon-suk-yeol');
       expect(url.searchParams.get('select')).toBe(ALLEGED_DEAL);
@@ -152,8 +162,8 @@ describe.skipIf(chromiumMissing !== null)(
       await again.waitForSelector(`#details [data-key="${ALLEGED_DEAL}"]`);
       await textMatches(again.locator('#path-result h2'), /to Yoon Suk-yeol/);
       await settled(again);
-      expect(await again.evaluate(() => (window as any).newsGraphExplorer.nodes().length)).toBe(
-        await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length),
+      expect(await again.evaluate(() => window.newsGraphExplorer.nodes().length)).toBe(
+        await page.evaluate(() => window.newsGraphExplorer.nodes().length),
       );
       await again.close();
 
@@ -177,12 +187,12 @@ describe.skipIf(chromiumMissing !== null)(
       await settled(page);
 
       // A smaller limit cuts the neighbourhood, and the page says so.
-      const uncut = await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length);
+      const uncut = await page.evaluate(() => window.newsGraphExplorer.nodes().length);
       await page.selectOption('#limit', '20');
       await textMatches(page.locator('#cut'), /^The graph was cut: at most 20 nodes/);
       expect(new URL(page.url()).searchParams.get('limit')).toBe('20');
       await settled(page);
-      expect(await page.evaluate(() => (window as any).newsGraphExplorer.nodes().length)).toBeLessThan(uncut);
+      expect(await page.evaluate(() => window.newsGraphExplorer.nodes().length)).toBeLessThan(uncut);
       await shot(page, '6-cut');
 
       expect(foreign).toEqual([]);

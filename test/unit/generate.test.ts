@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusGenerator, generatedEntity } from '../../bench/generate.js';
 import { Random, wordFor, ZipfSampler } from '../../bench/random.js';
+import type { EntityDoc } from '../../src/ingest/document.js';
 import { validateDocument } from '../../src/ingest/validate.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../../src/vocabulary.js';
 import { readSeed } from '../helpers.js';
@@ -55,14 +56,14 @@ describe('corpus generator', () => {
 
   it('reuses the seed’s entities with the seed’s own ids, types and labels', async () => {
     const seed = await readSeed();
-    const byId = new Map(seed.entities.map((e: any) => [e.id, e]));
+    const byId = new Map<string, EntityDoc>(seed.entities.map((e: EntityDoc) => [e.id, e]));
     for (const doc of generator.articles(50))
       for (const e of doc.entities.filter((x) => byId.has(x.id))) {
-        const s: any = byId.get(e.id);
+        const s = byId.get(e.id);
         expect({ type: e.type, en: e.labels.en, id: e.labels.id }).toEqual({
-          type: s.type,
-          en: s.labels.en,
-          id: s.labels.id,
+          type: s?.type,
+          en: s?.labels.en,
+          id: s?.labels.id,
         });
       }
   });
