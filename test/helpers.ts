@@ -45,7 +45,9 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
     const c = inject('neo4j');
     const driver = await connectDriver({ ...c, connectTimeoutMs: 10_000 });
     close = () => driver.close();
-    const db = new Database(driver, c.database, 30_000);
+    // Far above what any statement takes on an idle machine, and under the test timeout: on a
+    // machine shared by several test runs a seed write has taken over 30 s.
+    const db = new Database(driver, c.database, 150_000);
     await migrate(db);
     graph.db = db;
     graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN });
