@@ -72,12 +72,20 @@ describe('a nested query costs the same number of statements for one parent or a
   // `statements`: what the request compiler makes of it. Every page below a root field is read in
   // the root field's statement; only what it does not compile (an attribution's evidence, read
   // by id) takes one more statement per level.
+  type Edges<T> = { edges: { node: T }[] };
+  type Entity = { mentions: Edges<unknown>; relations: Edges<unknown> };
+  type Participants = { participants: { entity: Entity }[] };
+  type Data = {
+    claims: Edges<Participants>;
+    entities: Edges<{ claims: Edges<unknown> }>;
+    events: Edges<Participants>;
+  };
   const cases: {
     name: string;
     query: string;
     levels: number;
     statements: number;
-    count: (data: any) => number;
+    count: (data: Data) => number;
   }[] = [
     {
       // claims -> participants -> entity.mentions -> paragraph: three levels of lists.
@@ -88,8 +96,7 @@ describe('a nested query costs the same number of statements for one parent or a
       levels: 3,
       statements: 1,
       count: (d) =>
-        d.claims.edges.flatMap((c: any) => c.node.participants.flatMap((p: any) => p.entity.mentions.edges))
-          .length,
+        d.claims.edges.flatMap((c) => c.node.participants.flatMap((p) => p.entity.mentions.edges)).length,
     },
     {
       // people and countries -> claims -> attributions and evidence -> paragraph.
@@ -102,7 +109,7 @@ describe('a nested query costs the same number of statements for one parent or a
       } } } }`,
       levels: 3,
       statements: 2,
-      count: (d) => d.entities.edges.flatMap((e: any) => e.node.claims.edges).length,
+      count: (d) => d.entities.edges.flatMap((e) => e.node.claims.edges).length,
     },
     {
       // events -> participants -> entity.relations -> other entity's events.
@@ -114,8 +121,7 @@ describe('a nested query costs the same number of statements for one parent or a
       levels: 3,
       statements: 1,
       count: (d) =>
-        d.events.edges.flatMap((e: any) => e.node.participants.flatMap((p: any) => p.entity.relations.edges))
-          .length,
+        d.events.edges.flatMap((e) => e.node.participants.flatMap((p) => p.entity.relations.edges)).length,
     },
   ];
 
@@ -157,7 +163,7 @@ describe('a nested query costs the same number of statements for one parent or a
 
   it('refetching many objects by global id is one statement per label', async () => {
     const { data } = await measure(`{ entities(first: 100) { edges { node { id } } } }`);
-    const ids = data.entities.edges.map((e: any) => e.node.id);
+    const ids = (data.entities.edges as { node: { id: string } }[]).map((e) => e.node.id);
     const refetch = await measure(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { key } } }`, {
       ids,
     });

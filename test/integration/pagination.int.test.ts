@@ -364,8 +364,9 @@ describe('refetching objects by global id', () => {
         ... on Entity { key label } ... on Event { key label } ... on Claim { key summary } } }`,
       { ids },
     );
-    expect(nodes.map((n: any) => n.id)).toEqual(ids);
-    expect(nodes.map((n: any) => n.__typename)).toEqual([...NODE_TYPES].reverse());
+    const fetched = nodes as { id: string; __typename: string }[];
+    expect(fetched.map((n) => n.id)).toEqual(ids);
+    expect(fetched.map((n) => n.__typename)).toEqual([...NODE_TYPES].reverse());
     for (const n of nodes) expect(Object.keys(n).length).toBeGreaterThan(2);
   });
 
