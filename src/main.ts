@@ -72,7 +72,7 @@ function describe(file: string, r: IngestReport): string {
     `${file}: article ${r.articleId} ${r.status.toLowerCase()}`,
     `  nodes: ${u.nodesCreated} created, ${u.nodesDeleted} deleted; relationships: ${u.relationshipsCreated} created, ${u.relationshipsDeleted} deleted`,
     `  entities: ${r.entitiesCreated} new, ${r.linked.length} linked to existing ones`,
-    ...r.linked.map((l) => `    ${l.documentId} -> ${l.entityId} (by ${l.matchedBy})`),
+    ...r.linked.map((l) => `    ${l.documentId} -> ${l.entityKey} (by ${l.matchedBy})`),
   ];
   return lines.join('\n');
 }

@@ -10,8 +10,8 @@ import type { Problem } from './validate.js';
 export interface LinkedEntity {
   /** The id the document gave. */
   documentId: string;
-  /** The entity in the graph it was linked to. */
-  entityId: string;
+  /** The key of the entity in the graph it was linked to (its id there, `key` in the API). */
+  entityKey: string;
   matchedBy: 'id' | 'name';
 }
 
@@ -57,7 +57,7 @@ export function resolveEntities(doc: ArticleDocument, found: Row): Resolution {
   const res: Resolution = { graphId, linked: [], created: [], existing };
   const join = (e: EntityDoc, row: EntityRow, matchedBy: LinkedEntity['matchedBy']) => {
     graphId.set(e.id, row.id);
-    res.linked.push({ documentId: e.id, entityId: row.id, matchedBy });
+    res.linked.push({ documentId: e.id, entityKey: row.id, matchedBy });
     existing.set(row.id, parseSources(row.sourcesJson));
   };
   for (const [i, e] of doc.entities.entries()) {

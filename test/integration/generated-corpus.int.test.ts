@@ -15,7 +15,7 @@ describe('generated corpus', () => {
       const report = await ingestDocument(graph.db, doc);
       expect(report.status).toBe('CREATED');
       // Entities of earlier articles are found by id, never by a name that happens to match.
-      expect(report.linked.every((l) => l.matchedBy === 'id' && l.entityId === l.documentId)).toBe(true);
+      expect(report.linked.every((l) => l.matchedBy === 'id' && l.entityKey === l.documentId)).toBe(true);
       for (const e of doc.entities) ids.add(e.id);
     }
     const [row] = await graph.cypher(

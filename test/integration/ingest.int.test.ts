@@ -353,10 +353,10 @@ describe('a second article', () => {
     expect(report.status).toBe('CREATED');
     expect(report.entitiesCreated).toBe(2);
     expect(report.linked).toEqual([
-      { documentId: 'person:putin', entityId: 'person:vladimir-putin', matchedBy: 'name' },
-      { documentId: 'country:korut', entityId: 'country:north-korea', matchedBy: 'name' },
-      { documentId: 'country:rusia', entityId: 'country:russia', matchedBy: 'name' },
-      { documentId: 'place:moskow', entityId: 'place:moscow', matchedBy: 'name' },
+      { documentId: 'person:putin', entityKey: 'person:vladimir-putin', matchedBy: 'name' },
+      { documentId: 'country:korut', entityKey: 'country:north-korea', matchedBy: 'name' },
+      { documentId: 'country:rusia', entityKey: 'country:russia', matchedBy: 'name' },
+      { documentId: 'place:moskow', entityKey: 'place:moscow', matchedBy: 'name' },
     ]);
     expect((await entityIds('true')).length).toBe(entitiesBefore + 2);
     expect(
@@ -440,9 +440,9 @@ describe('a second article', () => {
       mentions: [dprk],
     });
     const report = await ingest(doc);
-    expect(report.linked.filter((l) => l.entityId === 'country:north-korea')).toEqual([
-      { documentId: 'country:korut', entityId: 'country:north-korea', matchedBy: 'name' },
-      { documentId: 'country:dprk', entityId: 'country:north-korea', matchedBy: 'name' },
+    expect(report.linked.filter((l) => l.entityKey === 'country:north-korea')).toEqual([
+      { documentId: 'country:korut', entityKey: 'country:north-korea', matchedBy: 'name' },
+      { documentId: 'country:dprk', entityKey: 'country:north-korea', matchedBy: 'name' },
     ]);
     expect(await aliasesOf('country:north-korea')).toEqual({
       en: ['DPRK', "Democratic People's Republic of Korea"],
@@ -536,7 +536,7 @@ describe('an ambiguous name', () => {
     const report = await ingest(docC('person:kim-yong-chol'));
     expect(report.status).toBe('CREATED');
     expect(report.linked).toEqual([
-      { documentId: 'person:kim-yong-chol', entityId: 'person:kim-yong-chol', matchedBy: 'id' },
+      { documentId: 'person:kim-yong-chol', entityKey: 'person:kim-yong-chol', matchedBy: 'id' },
     ]);
     expect(await entityIds('"kim yong chol" IN e.nameKeys')).toHaveLength(2);
   });

@@ -102,8 +102,8 @@ function resolution(doc: ArticleDocument): Resolution {
       ['org:ria', 'org:ria'],
     ]),
     linked: [
-      { documentId: 'country:russia', entityId: 'country:russia', matchedBy: 'id' },
-      { documentId: 'country:korut', entityId: 'country:north-korea', matchedBy: 'name' },
+      { documentId: 'country:russia', entityKey: 'country:russia', matchedBy: 'id' },
+      { documentId: 'country:korut', entityKey: 'country:north-korea', matchedBy: 'name' },
     ],
     created: [find('person:kim'), find('person:putin'), find('org:ria')],
     existing: new Map<string, EntitySources>([

@@ -32,12 +32,12 @@ const IngestStatus = builder.enumType('IngestStatus', {
 });
 
 const LinkedEntity = builder
-  .objectRef<{ documentId: string; entityId: string; matchedBy: string }>('LinkedEntity')
+  .objectRef<{ documentId: string; entityKey: string; matchedBy: string }>('LinkedEntity')
   .implement({
     description: 'An entity of the document that joined one already in the graph.',
     fields: (t) => ({
       documentId: t.exposeString('documentId', { description: 'The id the document gave.' }),
-      entityKey: t.exposeString('entityId', { description: 'The key of the entity in the graph.' }),
+      entityKey: t.exposeString('entityKey', { description: 'The key of the entity in the graph.' }),
       matchedBy: t.exposeString('matchedBy', { description: '"id" or "name".' }),
     }),
   });
