@@ -79,17 +79,33 @@ export function windowBounds(order: Order, window: Window, params: Params): stri
   return bounds;
 }
 
+/**
+ * ORDER BY over the order's keys as carried under `names`, each in its direction for a window read
+ * forwards or backwards; `leading` names go first, in the first key's direction.
+ */
+export function orderBy(
+  order: Order,
+  names: readonly string[],
+  backward: boolean,
+  leading: readonly string[] = [],
+): string {
+  const direction = (key: SortKey | undefined) => (Boolean(key?.descending) !== backward ? ' DESC' : '');
+  const lead = leading.map((n) => `${n}${direction(order.keys[0])}`);
+  return `ORDER BY ${[...lead, ...order.keys.map((k, i) => `${names[i]}${direction(k)}`)].join(', ')}`;
+}
+
 /** WHERE conditions, ORDER BY and LIMIT for a window over an order. */
 export function windowClauses(order: Order, window: Window, params: Params) {
   const conditions: string[] = [];
   if (window.after) conditions.push(beyond(order, window.after, params, window.backward));
   if (window.before) conditions.push(beyond(order, window.before, params, !window.backward));
-  const by = order.keys
-    .map((k) => `${k.expr}${Boolean(k.descending) !== window.backward ? ' DESC' : ''}`)
-    .join(', ');
   return {
     conditions,
-    orderBy: `ORDER BY ${by}`,
+    orderBy: orderBy(
+      order,
+      order.keys.map((k) => k.expr),
+      window.backward,
+    ),
     // One more than the page, to know whether more follow.
     limit: `LIMIT ${params.addInt(window.limit + 1)}`,
     keys: `[${order.keys.map((k) => k.expr).join(', ')}]`,

@@ -10,7 +10,7 @@ import {
   type PropsOf,
   type TargetOf,
 } from './edges.js';
-import { type Order, Params, type Window, windowBounds, windowClauses } from './order.js';
+import { type Order, orderBy, Params, type Window, windowBounds, windowClauses } from './order.js';
 import { type NodeLabel, project, type RowOf } from './rows.js';
 
 /** One item of a page as the database returns it: the node, the edge's props, its sort keys. */
@@ -110,10 +110,7 @@ export function involvementSeek(seek: InvolvementSeek, params: Params): string |
   const w = windowClauses(onRel, seek.window, params);
   // The index gives its order only to an ORDER BY over all its properties, the equal ones first;
   // the keys leave the seek by name (e0, e1, then k0, k1…) and the page is ordered by them.
-  const descending = Boolean(onRel.keys[0]?.descending) !== seek.window.backward ? ' DESC' : '';
   const names = onRel.keys.map((_, i) => `k${i}`);
-  const byName = { ...onRel, keys: onRel.keys.map((k, i) => ({ ...k, expr: names[i] as string })) };
-  const { orderBy } = windowClauses(byName, { ...seek.window, after: null, before: null }, params);
   const conds = [
     `r.entityKey = ${seek.entity}`,
     `r.statementLabel = '${inv.label}'`,
@@ -127,7 +124,7 @@ export function involvementSeek(seek: InvolvementSeek, params: Params): string |
   const kept = [...(seek.carry ?? []), 'y', 'r.entityKey AS e0', 'r.statementLabel AS e1'];
   return `MATCH (y:${inv.label})-[r:${inv.rel}]->() WHERE ${conds.join(' AND ')}
     WITH DISTINCT ${kept.join(', ')}, ${onRel.keys.map((k, i) => `${k.expr} AS ${names[i]}`).join(', ')}
-    ${orderBy.replace('ORDER BY', `ORDER BY e0${descending}, e1${descending},`)} ${w.limit}`;
+    ${orderBy(onRel, names, seek.window.backward, ['e0', 'e1'])} ${w.limit}`;
 }
 
 /**
@@ -234,11 +231,6 @@ function indexedPage(
   const carried = edge.grouped
     ? `WITH x, y, ${keys.join(', ')}${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`
     : `WITH x, y, r, ${keys.join(', ')}${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`;
-  const byName = {
-    ...request.order,
-    keys: request.order.keys.map((k, i) => ({ ...k, expr: keys[i] as string })),
-  };
-  const { orderBy } = windowClauses(byName, { ...request.window, after: null, before: null }, params);
   const inner = nested?.(t);
   const props = `{${propEntries.map(([k]) => `${k}: e_${k}`).join(', ')}}`;
   const lines = [
@@ -247,7 +239,7 @@ function indexedPage(
     `  ${bind(seek)}`,
     `  ${bind(`MATCH (y)-[r:${inv.rel}]->(x) ${where(onRel)}`)}`,
     `  ${bind(carried)}`,
-    `  ${orderBy}`,
+    `  ${orderBy(request.order, keys, request.window.backward)}`,
     inner ? `  ${inner.calls}` : '',
     `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: [${keys.join(', ')}]}) AS ${names.items}`,
     '}',
