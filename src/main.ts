@@ -1,4 +1,4 @@
-// The command line: serve, migrate, seed, ingest, check, export, examples, schema:print.
+// The command line: serve, migrate, seed, ingest, check, review, export, examples, schema:print.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, loadEnvFile, PROJECT_ROOT } from './config.js';
@@ -12,9 +12,10 @@ import { examplesMarkdown } from './examples-run.js';
 import { parseExportArgs, runExport } from './export/command.js';
 import { ExportInputError } from './export/read.js';
 import { IngestError, type IngestReport, ingestDocument, removeArticle } from './ingest/ingest.js';
+import { FileError, readDocumentFile as readDocument } from './ingest/read.js';
+import { reviewFile } from './ingest/review.js';
 import { loadSeed } from './ingest/seed.js';
 import { validateDocument } from './ingest/validate.js';
-import { depthProblem, tooDeep } from './json-bounds.js';
 import { ListenError, serve } from './server.js';
 
 const USAGE = `usage: node --import tsx src/main.ts <command>
@@ -24,6 +25,7 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
   ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
   remove KEY...         take articles out of the graph, with what only they contributed
   check FILE...         validate article documents without a database
+  review FILE           print every fact of a document beside its quotes, for a person to check (npm run review --)
   export --format jsonld|csv|graphml [--article KEY | --entity KEY [--depth N]] [--out PATH]
                         write the graph, one article or one entity's neighbourhood (npm run export --);
                         JSON-LD and GraphML to standard output unless --out, CSV into the folder --out
@@ -32,37 +34,8 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
                         or with --check fail when they differ from the code`;
 
 class UsageError extends Error {}
-/** A problem with a file named on the command line: one line, no usage text. */
-class FileError extends Error {}
 
 const say = (line: string) => console.error(line);
-
-async function readDocument(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message ?? error);
-    throw new FileError(`${file}: cannot read it: ${why}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new IngestError([{ path: '$', message: `${file} is not valid JSON: ${(error as Error).message}` }]);
-  }
-  const deep = tooDeep(value);
-  if (deep) throw new IngestError([{ path: '$', message: `${file} is ${depthProblem(deep)}` }]);
-  return value;
-}
 
 function describe(file: string, r: IngestReport): string {
   const u = r.updates;
@@ -188,6 +161,19 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       return failed ? 1 : 0;
+    }
+    case 'review': {
+      if (args.length !== 1) throw new UsageError('review needs exactly one FILE');
+      const [file] = args as [string];
+      try {
+        process.stdout.write(await reviewFile(file));
+      } catch (error) {
+        if (!(error instanceof IngestError)) throw error;
+        say(`${file}: ${error.problems.length} problem(s); nothing to review`);
+        for (const p of error.problems) say(`  ${p.path}: ${p.message}`);
+        return 1;
+      }
+      return 0;
     }
     case 'export': {
       // Checked before the database opens: a bad argument or an unwritable --out costs no start-up.
