@@ -5,8 +5,9 @@ import { int, type Plain } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 import type { Involvement } from './edges.js';
 import type { Order, Params } from './order.js';
-import { involvementSeek, type RootSource } from './pages.js';
+import type { RootSource } from './pages.js';
 import { type EntityRow, type GraphRow, project, projectAny } from './rows.js';
+import { involvementSeek } from './seek.js';
 
 /** A relationship between two graph nodes, as drawn: its type, its properties and its ends. */
 export interface RelationshipRow {

@@ -2,8 +2,9 @@
 // and is paged in the database by the keyset window of order.ts.
 import type { CypherQuery } from '../run.js';
 import { type Order, Params } from './order.js';
-import { involvementSeek, type RootSource } from './pages.js';
+import type { RootSource } from './pages.js';
 import { project } from './rows.js';
+import { involvementSeek } from './seek.js';
 
 export const ARTICLES_ORDER: Order = {
   name: 'NEWEST',

@@ -1,6 +1,6 @@
 // The explorer page: search, the drawing, the side panel, the path finder and the timeline, with
-// the view kept in the URL so a link reopens it (focus, depth, limit, expanded nodes, selection,
-// path target).
+// the view kept in the URL (state.ts) so a link reopens it. This file wires them together: what a
+// click, a search or a link does, and which answers it fetches.
 import {
   CLAIM_QUERY,
   type ClaimData,
@@ -18,86 +18,18 @@ import { byId, h } from './dom.js';
 import { evidenceBlock } from './evidence.js';
 import { GraphView } from './graph.js';
 import { renderLegend } from './legend.js';
+import { pathList, renderNodeList } from './lists.js';
 import { claimView, entityView, eventView, type Kind, type Nav } from './panel.js';
 import { searchBox } from './search.js';
+import { DEPTHS, LIMITS, readUrl, writeUrl } from './state.js';
+import { say, task } from './status.js';
 import { renderTimeline } from './timeline.js';
-
-interface State {
-  focus: string | null;
-  depth: number;
-  limit: number;
-  expanded: string[];
-  select: { key: string; kind: Kind } | null;
-  pathTo: string | null;
-}
-
-const DEPTHS = [1, 2, 3];
-const LIMITS = [20, 40, 60, 100, 200];
-const KINDS: Kind[] = ['Entity', 'Event', 'Claim'];
-
-function readUrl(): State {
-  const q = new URLSearchParams(location.search);
-  const num = (name: string, allowed: number[], fallback: number) => {
-    const n = Number(q.get(name));
-    return allowed.includes(n) ? n : fallback;
-  };
-  const kind = q.get('as') as Kind | null;
-  const select = q.get('select');
-  return {
-    focus: q.get('focus') || null,
-    depth: num('depth', DEPTHS, 2),
-    limit: num('limit', LIMITS, 60),
-    expanded: (q.get('expand') ?? '').split(',').filter(Boolean),
-    select: select ? { key: select, kind: kind && KINDS.includes(kind) ? kind : 'Entity' } : null,
-    pathTo: q.get('path') || null,
-  };
-}
-
-function writeUrl(s: State, push: boolean) {
-  const q = new URLSearchParams();
-  if (s.focus) q.set('focus', s.focus);
-  q.set('depth', String(s.depth));
-  q.set('limit', String(s.limit));
-  if (s.expanded.length) q.set('expand', s.expanded.join(','));
-  if (s.select) {
-    q.set('select', s.select.key);
-    q.set('as', s.select.kind);
-  }
-  if (s.pathTo) q.set('path', s.pathTo);
-  const url = `${location.pathname}?${q.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%2F/gi, '/')}`;
-  if (push) history.pushState(null, '', url);
-  else history.replaceState(null, '', url);
-}
 
 const state = readUrl();
 const graph = new GraphView(byId('graph'));
 const details = byId('details');
-const status = byId('status');
 const cut = byId('cut');
 let truncated = false;
-let busy = 0;
-
-function setBusy(delta: number) {
-  busy += delta;
-  document.body.dataset.busy = String(busy > 0);
-}
-
-function say(message: string, error = false) {
-  status.textContent = message;
-  status.classList.toggle('error', error);
-}
-
-async function task<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
-  setBusy(1);
-  try {
-    return await work();
-  } catch (error) {
-    say(`${what} failed: ${(error as Error).message}`, true);
-    return undefined;
-  } finally {
-    setBusy(-1);
-  }
-}
 
 function showCut() {
   cut.hidden = !truncated;
@@ -116,33 +48,12 @@ async function loadNeighborhood(key: string, depth: number): Promise<string[]> {
   return graph.merge(data.neighborhood.nodes, data.neighborhood.edges);
 }
 
-function renderNodeList() {
-  const nodes = graph
-    .nodes()
-    .sort((a, b) => a.category.localeCompare(b.category) || a.label.localeCompare(b.label));
-  byId('node-count').textContent = String(nodes.length);
-  byId('node-list').replaceChildren(
-    ...nodes.map((n) =>
-      h(
-        'li',
-        {},
-        h(
-          'button',
-          { type: 'button', class: 'link', 'data-key': n.key, onclick: () => tapNode(n.key) },
-          n.label,
-        ),
-        h('span', { class: 'hit-type' }, n.category === 'Entity' ? n.type : n.category),
-      ),
-    ),
-  );
-}
-
 async function redraw(randomize: boolean) {
   graph.markFocus(state.focus);
   graph.markSelected(state.select?.key ?? null);
   await graph.layout(randomize);
   graph.cy.fit(undefined, 30);
-  renderNodeList();
+  renderNodeList(graph.nodes(), tapNode);
   showCut();
 }
 
@@ -222,41 +133,7 @@ async function findPath(to: string) {
     );
     const labelOf = new Map(paths.flatMap((p) => p.nodes.map((n) => [n.key, n] as const)));
     const toLabel = labelOf.get(to)?.label ?? to;
-    result.replaceChildren(
-      h(
-        'h2',
-        {},
-        `${paths.length} shortest path${paths.length === 1 ? '' : 's'} from ${fromLabel} to ${toLabel} (${paths[0]?.length} hops)`,
-      ),
-      h(
-        'ol',
-        { class: 'paths' },
-        paths.map((p) =>
-          h(
-            'li',
-            {},
-            p.nodes.flatMap((n, i) => {
-              const step = p.steps[i - 1];
-              const rel = step ? `${(step.role ?? step.relation).toLowerCase().replace(/_/g, ' ')}` : '';
-              return [
-                i ? h('span', { class: 'path-rel' }, step?.forward ? ` —${rel}→ ` : ` ←${rel}— `) : null,
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link',
-                    'data-key': n.key,
-                    onclick: () => select(n.key, n.category),
-                  },
-                  n.label,
-                ),
-              ];
-            }),
-          ),
-        ),
-      ),
-      h('button', { type: 'button', onclick: clearPath }, 'Clear the path'),
-    );
+    result.replaceChildren(...pathList(paths, { from: fromLabel, to: toLabel }, select, clearPath));
     result.hidden = false;
     say(`Paths to ${toLabel} drawn in red.`);
   });
