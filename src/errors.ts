@@ -60,8 +60,8 @@ export const unauthenticated = (message: string) => clientError('UNAUTHENTICATED
 export const forbidden = (message: string) => clientError('FORBIDDEN', message);
 
 /** A query over a depth, alias, token or cost limit; rejected before anything runs. */
-export const queryTooComplex = (message: string) =>
-  clientError('QUERY_TOO_COMPLEX', message, { status: 400, spec: true });
+export const queryTooComplex = (message: string, more: Record<string, unknown> = {}) =>
+  clientError('QUERY_TOO_COMPLEX', message, { status: 400, spec: true }, more);
 
 export const payloadTooLarge = (message: string) =>
   clientError('PAYLOAD_TOO_LARGE', message, { status: 413 });

@@ -50,7 +50,6 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
     const db = new Database(driver, c.database, 150_000);
     await migrate(db);
     graph.db = db;
-    graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN });
     graph.cypher = (query, params) => db.writeTx((tx) => tx.run({ cypher: query, params }));
     graph.reset = async () => {
       await graph.cypher('MATCH (n) DETACH DELETE n');
@@ -70,6 +69,8 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
     };
     await graph.reset();
     if (options.seed !== false) await loadSeed(db);
+    // After the seed: the server loads its fan-out statistics (the cost limit's) from the graph.
+    graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN });
   });
   afterAll(async () => {
     await close();

@@ -253,7 +253,8 @@ const cases: Case[] = [
   ...[100, 50].map((n) =>
     query(
       `cost with first: ${n}`,
-      `{ entities(first: ${n}) { edges { node { mentions(first: ${n}) { edges { node { quote } } } } } } }`,
+      `{ entities(first: ${n}) { edges { node { claims(first: ${n}) { edges { node { participants { entity {
+        mentions(first: ${n}) { edges { node { quote } } } } } } } } } } } }`,
       200,
       'QUERY_TOO_COMPLEX',
     ),

@@ -1,0 +1,90 @@
+// The fan-out statistics of the graph, held for the query cost model: for each relationship the
+// API follows (and each list kept in a relationship's property), how many items its parents hold.
+// Loaded at start, reloaded after the data changes (one reload at a time, one more queued behind
+// it), and left empty while Neo4j cannot give them.
+import { FAN_OUT_NAMES, type FanOutName, type FanOutRow, fanOut } from '../db/queries/fan-out.js';
+import type { Database } from '../db/run.js';
+
+/** Items per parent of one list: the typical parent (95th percentile) and the largest. */
+export interface FanOut {
+  p95: number;
+  max: number;
+}
+
+/** A failed load is retried by the next request that asks, once this long has passed. */
+const RETRY_MS = 5_000;
+
+export class FanOutStatistics {
+  private stats: ReadonlyMap<FanOutName, FanOut> | undefined;
+  private loading: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+  private failedAt = 0;
+  /** Loads completed (for tests and logs). */
+  loads = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /**
+   * The fan-out of a list; undefined without statistics (not loaded, Neo4j down) or when no
+   * parent holds any item of it yet (an empty graph): the cost model then assumes full pages.
+   */
+  of(name: FanOutName): FanOut | undefined {
+    if (!this.stats && !this.loading && Date.now() - this.failedAt > RETRY_MS) void this.refresh();
+    return this.stats?.get(name);
+  }
+
+  /** Whether statistics are held. */
+  get loaded(): boolean {
+    return this.stats !== undefined;
+  }
+
+  /**
+   * Reloads now or, while a load is under way (it may have read the graph before the change), once
+   * more right after it: one reload shared by everyone who asks meanwhile.
+   */
+  refresh(): Promise<void> {
+    if (!this.loading) {
+      this.loading = this.load().finally(() => {
+        this.loading = undefined;
+      });
+      return this.loading;
+    }
+    this.next ??= this.loading.then(() => {
+      this.next = undefined;
+      return this.refresh();
+    });
+    return this.next;
+  }
+
+  /** Waits for the load under way, at most `ms`: the first requests are priced on statistics. */
+  async settled(ms: number): Promise<void> {
+    if (!this.loading) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([this.loading, late]);
+    clearTimeout(timer);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const rows = await this.db.readTx(async (tx) => {
+        const found: [FanOutName, FanOutRow | undefined][] = [];
+        for (const name of FAN_OUT_NAMES) found.push([name, (await tx.run(fanOut(name)))[0]]);
+        return found;
+      });
+      const stats = new Map<FanOutName, FanOut>();
+      for (const [name, row] of rows) {
+        if (row && row.parents > 0 && row.max !== null) {
+          stats.set(name, { p95: row.p95 ?? row.max, max: row.max });
+        }
+      }
+      this.stats = stats;
+      this.loads += 1;
+    } catch {
+      // Neo4j cannot answer: keep what was loaded before, or price on page sizes until it can.
+      this.failedAt = Date.now();
+    }
+  }
+}
