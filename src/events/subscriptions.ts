@@ -2,17 +2,12 @@
 // more slowly than changes arrive fills its queue; it is then dropped (told SUBSCRIBER_TOO_SLOW
 // and its stream ends) rather than held in memory or allowed to slow anyone else, and its
 // connection is cut if it does not even take that last message. On shutdown every stream ends.
+import type { Transport } from '../http/transport.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { BusItem, EventBus, Notice } from './bus.js';
 import type { ArticleChange } from './changes.js';
 
-export type TransportName = 'sse' | 'ws';
-
-/** How a subscriber is connected, and how to cut it off when it stops reading altogether. */
-export interface Transport {
-  name: TransportName;
-  kill?: () => void;
-}
+export type { Transport } from '../http/transport.js';
 
 /** What a subscription's stream yields: a value, a notice about the bus, or its own end for slowness. */
 export type Delivery<T> = { value: T } | { notice: Notice } | { dropped: number };

@@ -8,13 +8,19 @@ import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { HttpConfig } from '../config.js';
 import { badRequest } from '../errors.js';
-import type { Transport } from '../events/subscriptions.js';
 import { depthProblem, tooDeep } from '../json-bounds.js';
 import type { Logger } from '../observability/log.js';
-import type { YogaServer } from '../yoga.js';
+import type { Transport } from './transport.js';
+
+/**
+ * The yoga server (built by yoga.ts) as far as a socket uses it: the envelope of one operation,
+ * with the context that the server's own context function builds from `transport` and `req`.
+ */
+type Yoga = Pick<YogaServerInstance<object, object>, 'getEnveloped'>;
 
 interface Enveloped {
   execute: (args: ExecutionArgs) => unknown;
@@ -74,12 +80,7 @@ export interface WebSockets {
   close(): void;
 }
 
-export function attachWebSockets(
-  server: Server,
-  yoga: YogaServer,
-  http: HttpConfig,
-  logger: Logger,
-): WebSockets {
+export function attachWebSockets(server: Server, yoga: Yoga, http: HttpConfig, logger: Logger): WebSockets {
   const wss = new WebSocketServer({ noServer: true, maxPayload: http.maxBodyBytes });
   let closing = false;
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -5,7 +5,7 @@ import { articleStatementSummaries, statementSummaries } from '../db/queries/cha
 import { combine } from '../db/queries/combine.js';
 import * as q from '../db/queries/ingest.js';
 import type { Database, Tx, Updates } from '../db/run.js';
-import { type StatementChange, statementChanges } from '../events/changes.js';
+import { type StatementChange, statementChanges } from './changes.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
 import {

@@ -21,13 +21,6 @@ const LAYERS: string[][] = [
   ['main'],
 ];
 
-/** Upward imports known to need moving (the WebSocket route and the ingest's change events); no new ones. */
-const KNOWN_UPWARD = new Set([
-  'http/websocket.ts imports events/subscriptions.ts',
-  'http/websocket.ts imports yoga.ts',
-  'ingest/ingest.ts imports events/changes.ts',
-]);
-
 const layerOf = new Map(LAYERS.flatMap((modules, rank) => modules.map((m) => [m, rank] as const)));
 
 /** The module a path under src/ belongs to: `db/queries/rows.ts` → `db`, `errors.ts` → `errors`. */
@@ -70,7 +63,7 @@ describe('import layers', () => {
     const upward = edges.filter(
       ({ from, to }) => (layerOf.get(moduleOf(to)) ?? 0) > (layerOf.get(moduleOf(from)) ?? 0),
     );
-    expect(upward.map(show).filter((e) => !KNOWN_UPWARD.has(e))).toEqual([]);
+    expect(upward.map(show)).toEqual([]);
   });
 
   it('keep the modules of one layer apart', () => {
