@@ -11,10 +11,12 @@ import { publishIngest, publishRemoval } from './events/publish.js';
 import { examplesMarkdown } from './examples-run.js';
 import { parseExportArgs, runExport } from './export/command.js';
 import { ExportInputError } from './export/read.js';
+import { describeSameness } from './ingest/grouping.js';
 import { IngestError, type IngestReport, ingestDocument, removeArticle } from './ingest/ingest.js';
 import { FileError, readDocumentFile as readDocument } from './ingest/read.js';
 import { reviewFile } from './ingest/review.js';
 import { loadSeed } from './ingest/seed.js';
+import { splitReport } from './ingest/split.js';
 import { validateDocument } from './ingest/validate.js';
 import { ListenError, serve } from './server.js';
 
@@ -24,6 +26,7 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
   seed                  ingest every document under seed/ (npm run seed)
   ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
   remove KEY...         take articles out of the graph, with what only they contributed
+  split KEY...          undo a merge: each report ("<article>/<id>") becomes a statement of its own
   check FILE...         validate article documents without a database
   review FILE           print every fact of a document beside its quotes, for a person to check (npm run review --)
   export --format jsonld|csv|graphml [--article KEY | --entity KEY [--depth N]] [--out PATH]
@@ -46,6 +49,7 @@ function describe(file: string, r: IngestReport): string {
     `  nodes: ${u.nodesCreated} created, ${u.nodesDeleted} deleted; relationships: ${u.relationshipsCreated} created, ${u.relationshipsDeleted} deleted`,
     `  entities: ${r.entitiesCreated} new, ${r.linked.length} linked to existing ones`,
     ...r.linked.map((l) => `    ${l.documentId} -> ${l.entityKey} (by ${l.matchedBy})`),
+    ...describeSameness(r),
   ];
   return lines.join('\n');
 }
@@ -143,6 +147,20 @@ async function main(argv: string[]): Promise<number> {
         }),
       );
       return missing ? 1 : 0;
+    }
+    case 'split': {
+      if (args.length === 0) throw new UsageError('split needs at least one report KEY');
+      await withDatabase(async (db) => {
+        for (const key of args) {
+          const r = await splitReport(db, key);
+          say(
+            r.split
+              ? `${key}: split from ${r.from}; now ${r.to}`
+              : `${key}: stands alone already; nothing split`,
+          );
+        }
+      });
+      return 0;
     }
     case 'check': {
       if (args.length === 0) throw new UsageError('check needs at least one FILE');

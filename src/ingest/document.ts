@@ -29,6 +29,26 @@ export const evidenceSpan = z
   .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] })
   .describe('A span of the article text (W3C TextPositionSelector with its TextQuoteSelector quote).');
 
+/** A key of an event or claim already in the graph: `<article>/<id>`, the article's id and the document's id. */
+export const STATEMENT_KEY = /^[a-z][a-z0-9]*(?:[-:.][a-z0-9]+)*\/[a-z][a-z0-9]*(?:[-:.][a-z0-9]+)*$/;
+
+const sameness = {
+  sameAs: z
+    .string()
+    .regex(STATEMENT_KEY, '"<article>/<id>", the key of an event or claim of another article')
+    .optional()
+    .describe(
+      'The key of an event or claim of another article already in the graph that this one is the same as: ' +
+        'this article becomes one more report of it.',
+    ),
+  distinct: z
+    .boolean()
+    .optional()
+    .describe(
+      'True when this is not the same as any event or claim of another article: nothing is proposed.',
+    ),
+};
+
 const evidence = z.array(evidenceSpan).min(1).describe('The spans of the article that support this.');
 
 const text = z.string().trim().min(1);
@@ -122,6 +142,7 @@ export const eventDoc = z
     partOf: localId.optional().describe('The larger event it belongs to.'),
     participants: z.array(participant).default([]),
     reportedBy: z.array(attribution).default([]).describe('Who the article says reported it.'),
+    ...sameness,
     evidence,
   })
   .strict();
@@ -141,7 +162,19 @@ export const claimDoc = z
       .array(attribution)
       .default([])
       .describe('Who asserts it; empty when the article itself asserts it.'),
-    links: z.array(z.object({ type: z.enum(CLAIM_LINK_TYPES.values), claim: localId }).strict()).default([]),
+    links: z
+      .array(
+        z
+          .object({
+            type: z.enum(CLAIM_LINK_TYPES.values),
+            claim: z
+              .union([localId, z.string().regex(STATEMENT_KEY)])
+              .describe('A claim of this document, or "<article>/<id>": a claim of another article.'),
+          })
+          .strict(),
+      )
+      .default([]),
+    ...sameness,
     evidence,
   })
   .strict();

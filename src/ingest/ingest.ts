@@ -8,22 +8,18 @@ import type { Database, Tx, Updates } from '../db/run.js';
 import { type StatementChange, statementChanges } from './changes.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
-import {
-  type Grouping,
-  planArticleWrite,
-  type RelationLookup,
-  relationKeyOf,
-  relationLookups,
-} from './plan.js';
+import { decideSameness, type Merge } from './grouping.js';
+import { planArticleWrite, type RelationLookup, relationKeyOf, relationLookups } from './plan.js';
 import { prepareWrites, withOneMap } from './prepared.js';
-import { refreshStatements } from './refresh.js';
+import { refreshStatements, type StatementRef } from './refresh.js';
 import { deleteOrphans, removeContributions } from './remove.js';
 import { type LinkedEntity, nameLookups, resolveEntities } from './resolve.js';
 import { contentHash } from './rows.js';
+import type { Proposal } from './sameness.js';
 import { parseSources, type RelationSource } from './sources.js';
 import { validateDocument } from './validate.js';
 
-export type { LinkedEntity };
+export type { LinkedEntity, Merge, Proposal };
 export { IngestError };
 
 /** Which statements an ingestion created, changed or removed, by key (as they are afterwards). */
@@ -42,6 +38,10 @@ export interface IngestReport {
   statements: StatementChanges;
   /** The statements created, changed or removed, with what subscribers filter on. */
   changes: StatementChange[];
+  /** Reports that joined statements already in the graph, by key as they are afterwards. */
+  merged: Merge[];
+  /** Statements proposed as the same as a report and not merged, with their scores. */
+  notMerged: Proposal[];
 }
 
 const NO_UPDATES: Updates = {
@@ -86,6 +86,8 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
       linked: [],
       statements: none,
       changes: [],
+      merged: [],
+      notMerged: [],
     };
   }
   const replaced = found.stored === true;
@@ -106,15 +108,20 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
       parseSources<RelationSource>(r.sourcesJson),
     ]),
   );
-  const grouping: Grouping = {
-    created: [...doc.events, ...doc.claims].map((x) => `${articleId}/${x.id}`),
-    joined: [],
-  };
+  const sameness = await decideSameness(tx, doc, resolution.graphId);
+  const { grouping } = sameness;
   await tx.run(combine(planArticleWrite({ doc, resolution, relations, grouping, contentHash: hash })));
+  // Each report's statement: its own key for those that start one, the joined statement's otherwise.
+  const joinedTo = new Map(grouping.joined.map((j) => [j.report, j.statement]));
+  const statementOf = (key: string, of: StatementRef['of']): StatementRef => ({
+    id: joinedTo.get(key) ?? key,
+    of,
+  });
   const refreshed = await refreshStatements(tx, [
-    ...doc.events.map((e) => ({ id: `${articleId}/${e.id}`, of: 'Event' as const })),
-    ...doc.claims.map((c) => ({ id: `${articleId}/${c.id}`, of: 'Claim' as const })),
+    ...doc.events.map((e) => statementOf(`${articleId}/${e.id}`, 'Event')),
+    ...doc.claims.map((c) => statementOf(`${articleId}/${c.id}`, 'Claim')),
   ]);
+  const keyNow = new Map(refreshed.keys.map((k) => [k.from, k.to]));
   // Entities of the earlier version that this one no longer names go when nothing else refers to them.
   if (removal) await deleteOrphans(tx, removal.entities);
   const created = new Set(grouping.created);
@@ -138,6 +145,8 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
     linked: resolution.linked,
     statements,
     changes: statementChanges(statements, after, before),
+    merged: sameness.merged.map((m) => ({ ...m, statement: keyNow.get(m.statement) ?? m.statement })),
+    notMerged: sameness.notMerged,
   };
 }
 

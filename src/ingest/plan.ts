@@ -4,6 +4,7 @@
 // always has the same statements in the same order (empty row lists do nothing), so that run as one
 // combined statement it is planned by Neo4j once and cached.
 import * as q from '../db/queries/ingest.js';
+import { absorbStatements, joinStatements } from '../db/queries/sameness.js';
 import type { CypherQuery } from '../db/run.js';
 import type { ArticleDocument } from './document.js';
 import { type ReportLinks, reportRows } from './reports.js';
@@ -28,6 +29,8 @@ export interface Grouping {
   created: string[];
   /** Reports that join an existing statement, by its key. */
   joined: { report: string; statement: string }[];
+  /** Statements whose reports move to another: a report of the document is the same as both. */
+  absorbed: { statement: string; into: string; of: 'Event' | 'Claim' }[];
 }
 
 export interface PlanInput {
@@ -177,7 +180,22 @@ function statementSteps(reports: ReportLinks, grouping: Grouping): CypherQuery[]
   const fresh = reports.reports
     .filter((r) => created.has(r.id))
     .map((r) => ({ id: r.id, of: r.of, kind: r.kind }));
+  const of = new Map(reports.reports.map((r) => [r.id, r.of]));
+  const joins = (label: 'Event' | 'Claim') =>
+    joinStatements(
+      label,
+      grouping.joined.filter((j) => of.get(j.report) === label),
+    );
+  const absorb = (label: 'Event' | 'Claim') =>
+    absorbStatements(
+      label,
+      grouping.absorbed.filter((a) => a.of === label).map(({ statement, into }) => ({ statement, into })),
+    );
   return [
+    joins('Event'),
+    joins('Claim'),
+    absorb('Event'),
+    absorb('Claim'),
     q.createEvents(fresh.filter((r) => r.of === 'Event').map(({ id, kind }) => ({ id, kind }))),
     ...q.CLAIM_KINDS.values.map((kind) =>
       q.createClaims(

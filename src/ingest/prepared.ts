@@ -6,6 +6,7 @@
 import { combine, oneMap } from '../db/queries/combine.js';
 import * as ingest from '../db/queries/ingest.js';
 import * as removal from '../db/queries/removal.js';
+import * as sameness from '../db/queries/sameness.js';
 import * as statements from '../db/queries/statements.js';
 import type { CypherQuery, Database, Tx } from '../db/run.js';
 import type { ArticleDocument } from './document.js';
@@ -40,7 +41,7 @@ export function writePathStatements(): CypherQuery[] {
         doc: EMPTY,
         resolution: { graphId: new Map(), linked: [], created: [], existing: new Map() },
         relations: new Map(),
-        grouping: { created: [], joined: [] },
+        grouping: { created: [], joined: [], absorbed: [] },
         contentHash: '',
       }),
     ),
@@ -56,6 +57,10 @@ export function writePathStatements(): CypherQuery[] {
     ingest.updateEntities([]),
     removal.remainingStatements([]),
     removal.deleteOrphanEntities([]),
+    sameness.statementsOfReports([]),
+    sameness.separatedReports('x'),
+    sameness.candidates([]),
+    sameness.placesWithin([]),
   ];
 }
 

@@ -147,12 +147,39 @@ function checkReferences(doc: ArticleDocument): Problem[] {
         problems.push({ path: `$.claims[${i}].about[${j}]`, message: `unknown event "${id}"` });
     });
     c.links.forEach((l, j) => {
-      if (!claims.has(l.claim))
+      // A key of another article may name a claim not ingested yet: the link waits for it.
+      const local = l.claim.startsWith(`${doc.article.id}/`)
+        ? l.claim.slice(doc.article.id.length + 1)
+        : l.claim;
+      if (local.includes('/')) return;
+      if (!claims.has(local))
         problems.push({ path: `$.claims[${i}].links[${j}].claim`, message: `unknown claim "${l.claim}"` });
       if (l.claim === c.id)
         problems.push({ path: `$.claims[${i}].links[${j}].claim`, message: 'a claim cannot link to itself' });
     });
   });
+  problems.push(...checkSameness(doc));
+  return problems;
+}
+
+/** An explicit sameAs names another article's statement, and excludes `distinct`. */
+function checkSameness(doc: ArticleDocument): Problem[] {
+  const problems: Problem[] = [];
+  const check = (list: 'events' | 'claims') =>
+    doc[list].forEach((x, i) => {
+      if (x.sameAs !== undefined && x.distinct === true)
+        problems.push({
+          path: `$.${list}[${i}].distinct`,
+          message: 'sameAs and distinct: true contradict each other; give one',
+        });
+      if (x.sameAs?.startsWith(`${doc.article.id}/`))
+        problems.push({
+          path: `$.${list}[${i}].sameAs`,
+          message: `"${x.sameAs}" is a key of this article: an article reports one event or claim once`,
+        });
+    });
+  check('events');
+  check('claims');
   return problems;
 }
 

@@ -52,9 +52,16 @@ const range = (key: string): [string, string] => {
 function compatible(property: string, a: string, b: string, places: Containment): boolean {
   if (a === b) return true;
   if (property === 'date') {
-    const [a0, a1] = range(a);
-    const [b0, b1] = range(b);
-    return a0 <= b1 && b0 <= a1;
+    // Starts must agree at their precision ("2023-09" and "2023-09-12" do, the 11th and the 12th
+    // do not), and ends too where both give one: a visit from Monday and one from Tuesday differ.
+    const [aStart, aEnd] = a.split('/');
+    const [bStart, bEnd] = b.split('/');
+    const overlap = (x: string, y: string) => {
+      const [x0, x1] = range(x);
+      const [y0, y1] = range(y);
+      return x0 <= y1 && y0 <= x1;
+    };
+    return overlap(aStart ?? a, bStart ?? b) && (!aEnd || !bEnd || overlap(aEnd, bEnd));
   }
   if (property === 'place') return Boolean(places[a]?.includes(b) || places[b]?.includes(a));
   // A denial disagrees with everything else; other statuses differ in certainty, not in fact.

@@ -17,6 +17,7 @@ import './types/neighborhood.js';
 import './types/path.js';
 import './types/timeline.js';
 import './types/ingest.js';
+import './types/sameness.js';
 import './types/node.js';
 import './types/vocabulary.js';
 import './types/changes.js';

@@ -128,6 +128,7 @@ function resolution(doc: ArticleDocument): Resolution {
 const grouping = (doc: ArticleDocument) => ({
   created: [...doc.events, ...doc.claims].map((x) => `plan-test/${x.id}`),
   joined: [],
+  absorbed: [],
 });
 
 const planOf = (doc: ArticleDocument, res = resolution(doc), relations = new Map()) =>
@@ -156,6 +157,8 @@ describe('the plan of an article write', () => {
       'UNWIND $rows AS row', // MEMBER_OF
       'UNWIND $rows AS row', // LOCATED_IN
       'MATCH (a:Article {id: $articleId})', // reports
+      ...Array(2).fill('UNWIND $rows AS row'), // reports joining statements, events then claims
+      ...Array(2).fill('UNWIND $rows AS row'), // statements merged into another
       'UNWIND $rows AS row', // new events
       ...Array(4).fill('UNWIND $rows AS row'), // new claims, by kind
     ]);

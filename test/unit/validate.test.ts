@@ -110,3 +110,43 @@ describe('a broken document', () => {
     if (!v.ok) expect(v.problems[0]?.path).toBe('$');
   });
 });
+
+describe('sameness in a document', () => {
+  const problemsOf = (doc: unknown) => {
+    const v = validateDocument(doc);
+    return v.ok ? [] : v.problems;
+  };
+
+  it('accepts sameAs, distinct and links to claims of other articles by key', async () => {
+    const doc = await seed();
+    doc.events[0].sameAs = 'fixture-other/event:visit';
+    doc.events[1].distinct = true;
+    doc.claims[0].links = [{ type: 'SUPPORTS', claim: 'fixture-other/claim:deal' }];
+    expect(problemsOf(doc)).toEqual([]);
+  });
+
+  it('rejects a malformed key', async () => {
+    const doc = await seed();
+    doc.events[0].sameAs = 'event:visit';
+    expect(problemsOf(doc)).toEqual([
+      {
+        path: '$.events[0].sameAs',
+        message: '"<article>/<id>", the key of an event or claim of another article',
+      },
+    ]);
+  });
+
+  it('rejects a key of the same article, and sameAs with distinct', async () => {
+    const doc = await seed();
+    doc.events[1].sameAs = `${doc.article.id}/event:kim-visit-russia`;
+    doc.claims[0].sameAs = 'fixture-other/claim:deal';
+    doc.claims[0].distinct = true;
+    expect(problemsOf(doc)).toEqual([
+      {
+        path: '$.events[1].sameAs',
+        message: `"${doc.article.id}/event:kim-visit-russia" is a key of this article: an article reports one event or claim once`,
+      },
+      { path: '$.claims[0].distinct', message: 'sameAs and distinct: true contradict each other; give one' },
+    ]);
+  });
+});

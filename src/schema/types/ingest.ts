@@ -42,7 +42,7 @@ const LinkedEntity = builder
     }),
   });
 
-type Payload = {
+export type Payload = {
   report: IngestReport | null;
   problems: { path: string; message: string }[];
   bookmark?: string | null;
@@ -53,7 +53,7 @@ const BOOKMARK_DESCRIPTION =
   'and that request reads this write even from a cluster member that has not applied it yet (it waits). ' +
   'Null when nothing was written.';
 
-const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').implement({
+export const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').implement({
   description: 'The outcome of ingesting an article document.',
   fields: (t) => ({
     status: t.field({
@@ -107,7 +107,7 @@ const IngestArticlePayload = builder.objectRef<Payload>('IngestArticlePayload').
 
 builder.mutationType({ description: 'Changes to the graph.' });
 
-function checkToken(ctx: { canIngest: boolean; ingestEnabled: boolean }) {
+export function checkToken(ctx: { canIngest: boolean; ingestEnabled: boolean }) {
   if (!ctx.canIngest) {
     throw ctx.ingestEnabled
       ? unauthenticated('ingestion needs the header Authorization: Bearer <INGEST_TOKEN>')

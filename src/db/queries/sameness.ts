@@ -1,0 +1,141 @@
+// The Cypher of deciding which statement a report belongs to: the statements a document names by
+// key, candidates for the others (read from the involvement index, a bounded seek per participant),
+// joining a report to a statement, and splitting one back out.
+import type { CypherQuery } from '../run.js';
+import type { StatementLabel } from './statements.js';
+
+/** A statement as a report of it refers to it: its key, label, kind and the articles reporting it. */
+export type TargetRow = {
+  key: string;
+  statement: string;
+  of: StatementLabel;
+  kind: string;
+  articles: string[];
+};
+
+/** The statements that the given report keys (any report of them, not only the first) belong to. */
+export const statementsOfReports = (keys: string[]): CypherQuery<TargetRow> => ({
+  cypher: `UNWIND $keys AS key
+    MATCH (:Report {id: key})-[:REPORTS]->(s)
+    RETURN key, s.id AS statement, CASE WHEN s:Event THEN 'Event' ELSE 'Claim' END AS of, s.kind AS kind,
+      [(s)<-[:REPORTS]-(r:Report) | r.article] AS articles`,
+  params: { keys },
+});
+
+export type CandidateReportRow = {
+  article: string;
+  entities: string[];
+  startDate: string | null;
+  endDate: string | null;
+  locationId: string | null;
+};
+
+export type CandidateRow = {
+  report: string;
+  statement: string;
+  of: StatementLabel;
+  kind: string;
+  reports: CandidateReportRow[];
+};
+
+/** How many statements each participant contributes at most, and how many candidates a report keeps. */
+export const PER_ENTITY = 200;
+export const PER_REPORT = 10;
+
+/**
+ * Statements of the report's label and kind that share a participant with it and are dated within
+ * its window, best first by participants shared. Each participant is one seek of the involvement
+ * index (entity, label, date), cut at PER_ENTITY: a hub entity costs that many rows, not its every
+ * statement.
+ */
+export const candidates = (
+  rows: { report: string; of: StatementLabel; kind: string; entities: string[]; from: string; to: string }[],
+): CypherQuery<CandidateRow> => ({
+  cypher: `UNWIND $rows AS row
+    CALL (row) {
+      UNWIND row.entities AS key
+      CALL (row, key) {
+        MATCH (y)-[x:PARTICIPANT]->()
+        WHERE x.entityKey = key AND x.statementLabel = row.of
+          AND x.statementDate >= date(row.from) AND x.statementDate <= date(row.to)
+          AND x.statementKey IS NOT NULL
+        WITH DISTINCT y LIMIT ${PER_ENTITY}
+        RETURN y
+      }
+      WITH y, count(*) AS shared WHERE y.kind = row.kind
+      RETURN y ORDER BY shared DESC, y.id LIMIT ${PER_REPORT}
+    }
+    RETURN row.report AS report, y.id AS statement, row.of AS of, y.kind AS kind,
+      [(y)<-[:REPORTS]-(r:Report) | {article: r.article, entities: [(r)-[:INVOLVES]->(e:Entity) | e.id],
+        startDate: r.startDate, endDate: r.endDate, locationId: r.locationId}] AS reports`,
+  params: { rows },
+});
+
+/** The places each of the given places lies in, for telling compatible places apart. */
+export const placesWithin = (ids: string[]): CypherQuery<{ id: string; within: string[] }> => ({
+  cypher: `UNWIND $ids AS id MATCH (p:Entity {id: id})
+    RETURN id, [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id] AS within`,
+  params: { ids },
+});
+
+/** Reports that join statements already in the graph (found by the statement's key). */
+export const joinStatements = (
+  label: StatementLabel,
+  rows: { report: string; statement: string }[],
+): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    MATCH (s:${label} {id: row.statement}) MATCH (r:Report {id: row.report})
+    CREATE (r)-[:REPORTS]->(s)`,
+  params: { rows },
+});
+
+/** Statements merged into another: their reports move over, and they go with their derived links. */
+export const absorbStatements = (
+  label: StatementLabel,
+  rows: { statement: string; into: string }[],
+): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    MATCH (t:${label} {id: row.statement}) MATCH (s:${label} {id: row.into})
+    CALL (t, s) {
+      MATCH (r:Report)-[x:REPORTS]->(t)
+      CREATE (r)-[:REPORTS]->(s)
+      DELETE x
+    }
+    DETACH DELETE t`,
+  params: { rows },
+});
+
+/** The local ids of an article's reports that were split out: no proposal merges them again. */
+export const separatedReports = (articleId: string): CypherQuery<{ separated: string[] }> => ({
+  cypher: `MATCH (a:Article {id: $articleId}) RETURN coalesce(a.separated, []) AS separated`,
+  params: { articleId },
+});
+
+export type SplitRow = {
+  statement: string;
+  of: StatementLabel;
+  kind: string;
+  article: string;
+  localId: string;
+  reports: number;
+};
+
+/** The report by its key, with its statement and how many reports that statement has. */
+export const reportToSplit = (key: string): CypherQuery<SplitRow> => ({
+  cypher: `MATCH (r:Report {id: $key})-[:REPORTS]->(s)
+    RETURN s.id AS statement, CASE WHEN s:Event THEN 'Event' ELSE 'Claim' END AS of, r.kind AS kind,
+      r.article AS article, r.localId AS localId, COUNT { (s)<-[:REPORTS]-(:Report) } AS reports`,
+  params: { key },
+});
+
+/**
+ * Takes the report out of its statement and remembers on its article that it stands apart, so
+ * that a new version of the article does not merge it again by proposal.
+ */
+export const detachReport = (key: string): CypherQuery => ({
+  cypher: `MATCH (r:Report {id: $key})-[x:REPORTS]->()
+    DELETE x
+    WITH r MATCH (a:Article {id: r.article})
+    SET a.separated = [id IN coalesce(a.separated, []) WHERE id <> r.localId] + r.localId`,
+  params: { key },
+});

@@ -1,0 +1,145 @@
+// Many reports, one statement, on a real Neo4j: the seed and five made-up reports of the same visit
+// (test/fixtures/fixture-visit-*.json). Merging by key and by proposal, candidates not merged with
+// their scores, corroboration counts, a denial from another article, and what sameAs rejects.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IngestError, type IngestReport } from '../../src/ingest/ingest.js';
+import { ARTICLE_KEY } from '../helpers.js';
+import { keyOf, NAMES, type Name, NO_ORPHANS, seedKey, useVisitReports } from '../visit-reports.js';
+
+const { seed, docs, ingest, startWith, census, statementOf, orphans, graph } = useVisitReports();
+
+describe('one statement, many reports', () => {
+  let said: Partial<Record<Name, IngestReport>>;
+  beforeAll(async () => {
+    said = await startWith(NAMES);
+  });
+
+  it('merges an event the document names by key (sameAs)', () => {
+    expect(said.harian?.merged).toContainEqual({
+      report: keyOf('harian', 'event:farewell'),
+      statement: seedKey('event:farewell-ceremony'),
+      how: 'EXPLICIT',
+      score: null,
+    });
+  });
+
+  it('proposes and merges an event with the same kind, most participants, day and place', () => {
+    // Participants 5 of 7 in common (0.714 × 0.6), the same day (0.25), the same station (0.15).
+    expect(said.harian?.merged).toContainEqual({
+      report: keyOf('harian', 'event:departure'),
+      statement: seedKey('event:train-departure'),
+      how: 'PROPOSED',
+      score: 0.829,
+    });
+  });
+
+  it('reports a candidate below the threshold with its score, and does not merge it', async () => {
+    expect(said.pagi?.notMerged).toContainEqual(
+      expect.objectContaining({
+        report: keyOf('pagi', 'claim:western-worry'),
+        statement: seedKey('claim:deepening-defence-cooperation'),
+        score: 0.333,
+        shared: 2,
+        merged: false,
+        reason: 'score below 0.75',
+      }),
+    );
+    expect(await statementOf(keyOf('pagi', 'claim:western-worry'))).toMatchObject({
+      key: keyOf('pagi', 'claim:western-worry'),
+      sources: 1,
+    });
+  });
+
+  it('counts the sources and outlets that report a statement', async () => {
+    // The seed, two explicit reports, two proposed.
+    expect(await statementOf(seedKey('event:train-departure'))).toMatchObject({
+      key: seedKey('event:train-departure'),
+      reports: 5,
+      sources: 5,
+      outlets: 5,
+    });
+    // The seed, the daily (explicit), the aggregator (proposed), and the TV site (proposed through
+    // the aggregator's report): Kozlov at the ceremony, four times.
+    expect(await statementOf(keyOf('kanal', 'event:send-off'))).toMatchObject({
+      key: seedKey('event:farewell-ceremony'),
+      sources: 4,
+    });
+    const [kozlov] = await graph.cypher(
+      `MATCH (:Event {id: $key})-[p:PARTICIPANT]->(:Entity {id: 'person:alexander-kozlov'}) RETURN p.articles AS articles`,
+      { key: seedKey('event:farewell-ceremony') },
+    );
+    expect(kozlov?.articles).toEqual([
+      ARTICLE_KEY,
+      'fixture-visit-digest',
+      'fixture-visit-harian',
+      'fixture-visit-kanal',
+    ]);
+  });
+
+  it('marks a statement contested when sources give different first days (Monday, Tuesday)', async () => {
+    expect(await statementOf(keyOf('kanal', 'event:visit'))).toMatchObject({
+      key: seedKey('event:kim-visit-russia'),
+      sources: 3,
+      contested: true,
+      denied: false,
+    });
+  });
+
+  it('marks the alleged deal denied by the Kremlin’s report in another article', async () => {
+    expect(await statementOf(keyOf('portal', 'claim:no-agreement'))).toMatchObject({
+      key: seedKey('claim:ammunition-for-technology'),
+      sources: 2,
+      contested: true,
+      denied: true,
+    });
+  });
+
+  it('leaves nothing orphaned', async () => {
+    expect(await orphans()).toEqual(NO_ORPHANS);
+  });
+});
+
+describe('sameAs', () => {
+  it('rejects a key no event or claim has, naming the path, and writes nothing', async () => {
+    await graph.reset();
+    await ingest(seed);
+    const before = await census();
+    const doc = structuredClone(docs.harian);
+    doc.events[1].sameAs = `${ARTICLE_KEY}/event:no-such-ceremony`;
+    const error = await ingest(doc).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).problems).toEqual([
+      {
+        path: '$.events[1].sameAs',
+        message: `no event or claim with key "${ARTICLE_KEY}/event:no-such-ceremony" is in the graph`,
+      },
+    ]);
+    expect(await census()).toEqual(before);
+  });
+
+  it('rejects naming a claim of another kind', async () => {
+    const doc = structuredClone(docs.portal);
+    doc.claims[1].sameAs = seedKey('claim:unsc-arms-ban');
+    const error = (await ingest(doc).catch((e: unknown) => e)) as IngestError;
+    expect(error.problems).toEqual([
+      {
+        path: '$.claims[1].sameAs',
+        message: `"${seedKey('claim:unsc-arms-ban')}" is a claim of kind UNResolution; this one is ArmsDeal`,
+      },
+    ]);
+  });
+
+  it('with distinct: true, nothing is proposed', async () => {
+    const doc = structuredClone(docs.harian);
+    doc.events[0].distinct = true;
+    const said = await ingest(doc);
+    expect(said.merged.map((m) => m.report)).not.toContain(keyOf('harian', 'event:departure'));
+    expect(await statementOf(keyOf('harian', 'event:departure'))).toMatchObject({
+      key: keyOf('harian', 'event:departure'),
+      sources: 1,
+    });
+  });
+});
