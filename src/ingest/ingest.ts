@@ -159,6 +159,7 @@ export interface RemovalReport {
 
 /** Takes an article and what only it contributed out of the graph, in one transaction. */
 export async function removeArticle(db: Database, articleId: string): Promise<RemovalReport> {
+  await prepareWrites(db);
   return db.writeTx(async (tx) => {
     const before = await tx.run(articleStatementSummaries(articleId));
     const removal = await removeContributions(tx, articleId, { article: true, orphans: 'now' });

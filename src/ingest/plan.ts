@@ -12,9 +12,9 @@ import type { Resolution } from './resolve.js';
 import { collectEvidence, evidenceId } from './rows.js';
 import {
   type EntitySource,
-  type EntitySources,
-  entityFromSources,
+  entityFromFold,
   entitySource,
+  foldEntitySource,
   joinEntitySources,
   type RelationSources,
   relationFromSources,
@@ -100,6 +100,7 @@ export function planArticleWrite(input: PlanInput): CypherQuery[] {
       ),
     ),
     q.updateEntities(entities.updated),
+    q.writeNames(entities.names),
     q.createMentions(
       doc.entities.flatMap((e) =>
         e.mentions.map((m) => ({ evidenceId: evidenceId(a.id, m), entityId: gid(e.id), surface: m.quote })),
@@ -111,12 +112,12 @@ export function planArticleWrite(input: PlanInput): CypherQuery[] {
   ];
 }
 
-/** Entities new to the graph, and the new names and sources of those the document joins. */
+/** Entities new to the graph, the new names of those the document joins, and its own sources. */
 function entityRows(doc: ArticleDocument, res: Resolution) {
   const rank = sourceRank(doc.article.publishedOn, doc.article.id);
   // Two entities of the document can be one entity of the graph (say "DPRK" and "Korea Utara"):
   // their names add up in one source.
-  const own = new Map<string, ReturnType<typeof entitySource>>();
+  const own = new Map<string, EntitySource>();
   for (const e of doc.entities) {
     const id = res.graphId.get(e.id) ?? e.id;
     const source = entitySource(e, rank);
@@ -124,14 +125,16 @@ function entityRows(doc: ArticleDocument, res: Resolution) {
     own.set(id, earlier ? joinEntitySources(earlier, source) : source);
   }
   // Every graph id of the resolution has a source of its own from the loop above.
-  const withOwn = (id: string, sources: EntitySources) =>
-    entityFromSources({
-      ...sources,
-      ...(own.has(id) ? { [doc.article.id]: own.get(id) as EntitySource } : {}),
-    });
-  const created = res.created.map((e) => ({ id: e.id, type: e.type, ...withOwn(e.id, {}) }));
-  const updated = [...res.existing].map(([id, sources]) => ({ id, ...withOwn(id, sources) }));
-  return { created, updated };
+  const withOwn = (id: string, fold: Parameters<typeof foldEntitySource>[0]) =>
+    entityFromFold(foldEntitySource(fold, doc.article.id, own.get(id) as EntitySource));
+  const created = res.created.map((e) => ({ id: e.id, type: e.type, ...withOwn(e.id, null) }));
+  const updated = [...res.existing].map(([id, fold]) => ({ id, ...withOwn(id, fold) }));
+  const names = [...own].map(([entity, source]) => ({
+    article: doc.article.id,
+    entity,
+    sourceJson: JSON.stringify(source),
+  }));
+  return { created, updated, names };
 }
 
 /** One relationship per fact: this article's evidence and wording added to what others said. */

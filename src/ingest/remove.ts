@@ -6,8 +6,10 @@ import * as q from '../db/queries/removal.js';
 import type { Tx } from '../db/run.js';
 import { type Refreshed, refreshStatements, type StatementRef } from './refresh.js';
 import {
+  decidesFold,
   type EntitySource,
   entityFromSources,
+  parseFold,
   parseSources,
   type RelationSource,
   relationFromSources,
@@ -26,7 +28,7 @@ export interface Removal {
 
 interface Contributions {
   statements: StatementRef[];
-  entities: { id: string; sourcesJson: string | null }[];
+  entities: { id: string; foldJson: string | null }[];
   relations: { type: string; from: string; to: string; key: string; sourcesJson: string | null }[];
 }
 
@@ -66,17 +68,33 @@ export async function removeContributions(
   const gone = relations.filter((r) => r.props === null);
   if (gone.length > 0) await tx.run(q.deleteRelations(gone));
 
-  const entities = c.entities.map((e) => {
-    const sources = parseSources<EntitySource>(e.sourcesJson);
-    delete sources[articleId];
-    return { id: e.id, ...(entityFromSources(sources) ?? { sourcesJson: '{}' }) };
+  // An entity's names change only where this article's source came first; those are folded again
+  // from every other article's source, the others stay as they are.
+  const decided = c.entities.filter((e) => {
+    const fold = parseFold(e.foldJson);
+    return fold === null || decidesFold(fold, articleId);
   });
-  if (entities.length > 0) await tx.run(ingest.updateEntities(entities));
+  if (decided.length > 0) {
+    const others = await tx.run(
+      q.otherSources(
+        articleId,
+        decided.map((e) => e.id),
+      ),
+    );
+    const entities = others.map((o) => {
+      const sources = Object.fromEntries(
+        // Each written by writeNames from an EntitySource.
+        o.sources.map((s) => [s.article, JSON.parse(s.sourceJson) as EntitySource]),
+      );
+      return { id: o.id, ...(entityFromSources(sources) ?? { foldJson: null }) };
+    });
+    await tx.run(ingest.updateEntities(entities));
+  }
 
   // Statements that lost their only report went with the article's data; the others are rebuilt.
   const left = await existing(tx, c.statements);
   const refreshed: Refreshed = left.length > 0 ? await refreshStatements(tx, left) : { keys: [] };
-  const ids = entities.map((e) => e.id);
+  const ids = c.entities.map((e) => e.id);
   const deleted = options.orphans === 'now' ? await deleteOrphans(tx, ids) : [];
   const changed = new Set(left.map((s) => s.id));
   return {

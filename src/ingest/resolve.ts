@@ -4,7 +4,7 @@ import type { Row } from '../db/run.js';
 import type { ArticleDocument, EntityDoc } from './document.js';
 import { IngestError } from './errors.js';
 import { entityNameKeys } from './rows.js';
-import { type EntitySources, parseSources } from './sources.js';
+import { type EntityFold, parseFold } from './sources.js';
 import type { Problem } from './validate.js';
 
 export interface LinkedEntity {
@@ -21,8 +21,8 @@ export interface Resolution {
   linked: LinkedEntity[];
   /** Entities new to the graph. */
   created: EntityDoc[];
-  /** The graph entities the document joins, with what every article has said of them so far. */
-  existing: ReadonlyMap<string, EntitySources>;
+  /** The graph entities the document joins, with what every article has said of them so far, folded. */
+  existing: ReadonlyMap<string, EntityFold | null>;
 }
 
 /** The name look-ups of a document's entities, as the prefetch statement takes them. */
@@ -36,7 +36,7 @@ export function nameLookups(doc: ArticleDocument) {
 interface EntityRow {
   id: string;
   type: string;
-  sourcesJson: string | null;
+  foldJson: string | null;
 }
 
 const aType = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
@@ -53,12 +53,12 @@ export function resolveEntities(doc: ArticleDocument, found: Row): Resolution {
   );
   const problems: Problem[] = [];
   const graphId = new Map<string, string>();
-  const existing = new Map<string, EntitySources>();
+  const existing = new Map<string, EntityFold | null>();
   const res: Resolution = { graphId, linked: [], created: [], existing };
   const join = (e: EntityDoc, row: EntityRow, matchedBy: LinkedEntity['matchedBy']) => {
     graphId.set(e.id, row.id);
     res.linked.push({ documentId: e.id, entityKey: row.id, matchedBy });
-    existing.set(row.id, parseSources(row.sourcesJson));
+    existing.set(row.id, parseFold(row.foldJson));
   };
   for (const [i, e] of doc.entities.entries()) {
     const same = byId.get(e.id);

@@ -50,38 +50,98 @@ const byRank = <T extends { rank: string }>(sources: Record<string, T>) =>
     a.rank === b.rank ? (ia < ib ? -1 : 1) : a.rank < b.rank ? -1 : 1,
   );
 
+/** Where a source stands among an entity's sources: its rank, then its article. */
+type At = [rank: string, article: string];
+const before = (a: At, b: At) => (a[0] === b[0] ? a[1] < b[1] : a[0] < b[0]);
+
+/**
+ * What an entity shows, folded from its sources: each name with the first source that gives it
+ * (and where in that source), the first source's labels, the first description and Wikidata id.
+ * Its size grows with the entity's distinct names, not with the articles that name it, so adding
+ * an article's source costs the same for an entity named once and for one named by every article.
+ */
+export interface EntityFold {
+  first: { at: At; labels: Record<string, string> };
+  names: { lang: string; name: string; at: At; pos: number }[];
+  description?: { at: At; value: Record<string, string> };
+  wikidata?: { at: At; value: string };
+}
+
+/** The fold with one more article's source; folding the same sources in any order gives one fold. */
+export function foldEntitySource(fold: EntityFold | null, article: string, s: EntitySource): EntityFold {
+  const at: At = [s.rank, article];
+  const names = new Map((fold?.names ?? []).map((n) => [`${n.lang}\u0000${n.name}`, n]));
+  const own = [
+    ...Object.entries(s.labels),
+    ...Object.entries(s.aliases).flatMap(([lang, list]) => list.map((name) => [lang, name] as const)),
+  ];
+  own.forEach(([lang, name], pos) => {
+    const key = `${lang}\u0000${name}`;
+    const had = names.get(key);
+    if (!had || before(at, had.at)) names.set(key, { lang, name, at, pos });
+  });
+  const earlier = <T>(kept: { at: At; value: T } | undefined, value: T | undefined) =>
+    value !== undefined && (!kept || before(at, kept.at)) ? { at, value } : kept;
+  const description = earlier(fold?.description, s.description);
+  const wikidata = earlier(fold?.wikidata, s.wikidata);
+  return {
+    first: !fold || before(at, fold.first.at) ? { at, labels: s.labels } : fold.first,
+    // In one order, so the same sources give the same stored fold whatever order they came in.
+    names: [...names.values()].sort((a, b) =>
+      a.lang === b.lang ? (a.name < b.name ? -1 : 1) : a.lang < b.lang ? -1 : 1,
+    ),
+    ...(description ? { description } : {}),
+    ...(wikidata ? { wikidata } : {}),
+  };
+}
+
+/**
+ * Whether an article's source decides something the fold shows (the labels, a name's first
+ * source, the description or the Wikidata id): only then does taking it away need the others.
+ */
+export const decidesFold = (fold: EntityFold, article: string) =>
+  fold.first.at[1] === article ||
+  fold.names.some((n) => n.at[1] === article) ||
+  fold.description?.at[1] === article ||
+  fold.wikidata?.at[1] === article;
+
 /**
  * The entity as the graph shows it: the labels of its first source; every other name of every
  * source as an alias, in source order; the first description and Wikidata id given.
  */
-export function entityFromSources(sources: EntitySources) {
-  const ordered = byRank(sources).map(([, s]) => s);
-  const first = ordered[0];
-  if (!first) return null;
-  const labels = first.labels;
+export function entityFromFold(fold: EntityFold) {
+  const labels = fold.first.labels;
   const aliases: Record<string, string[]> = {};
-  for (const s of ordered) {
-    const add = (lang: string, name: string) => {
-      if (labels[lang] === name || aliases[lang]?.includes(name)) return;
-      aliases[lang] = [...(aliases[lang] ?? []), name];
-    };
-    for (const [lang, name] of Object.entries(s.labels)) add(lang, name);
-    for (const [lang, names] of Object.entries(s.aliases)) for (const n of names) add(lang, n);
+  const ordered = [...fold.names].sort((a, b) =>
+    before(a.at, b.at) ? -1 : before(b.at, a.at) ? 1 : a.pos - b.pos,
+  );
+  for (const { lang, name } of ordered) {
+    if (labels[lang] === name) continue;
+    aliases[lang] = [...(aliases[lang] ?? []), name];
   }
-  const description = ordered.find((s) => s.description)?.description;
-  const wikidata = ordered.find((s) => s.wikidata)?.wikidata ?? null;
   const nameKeys = entityNameKeys({ labels: labels as EntityDoc['labels'], aliases });
   return {
     label: labels.en ?? Object.values(labels)[0] ?? '',
     labelsJson: JSON.stringify(labels),
     aliasesJson: JSON.stringify(aliases),
-    descriptionJson: description ? JSON.stringify(description) : null,
-    wikidata,
+    descriptionJson: fold.description ? JSON.stringify(fold.description.value) : null,
+    wikidata: fold.wikidata?.value ?? null,
     nameKeys,
     searchText: nameKeys.join(' | '),
-    sourcesJson: JSON.stringify(Object.fromEntries(byRank(sources))),
+    foldJson: JSON.stringify(fold),
   };
 }
+
+/** The entity from all its sources at once (after a removal); null when none is left. */
+export function entityFromSources(sources: EntitySources) {
+  let fold: EntityFold | null = null;
+  for (const [article, s] of Object.entries(sources)) fold = foldEntitySource(fold, article, s);
+  return fold ? entityFromFold(fold) : null;
+}
+
+export const parseFold = (json: unknown): EntityFold | null =>
+  // Written by entityFromFold only.
+  typeof json === 'string' ? (JSON.parse(json) as EntityFold) : null;
 
 export interface RelationSource {
   rank: string;

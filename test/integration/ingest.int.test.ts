@@ -69,6 +69,7 @@ function expectedCounts(doc: Record<string, any>) {
     (paragraphs - 1) + // NEXT
     2 * evidence + // Evidence IN_ARTICLE and IN_PARAGRAPH
     sum(doc.entities, (e) => e.mentions.length) + // MENTIONS
+    doc.entities.length + // NAMES: what the article says of each entity it names
     (doc.relations ?? []).length +
     // The statement: REPORTED_IN, PARTICIPANT, AT, REPORTED_BY or ATTRIBUTED_TO, EVIDENCED_BY, and
     // PART_OF, ABOUT or a claim link for each reference.

@@ -5,7 +5,7 @@ import type { CypherQuery } from '../../src/db/run.js';
 import type { ArticleDocument } from '../../src/ingest/document.js';
 import { planArticleWrite } from '../../src/ingest/plan.js';
 import type { Resolution } from '../../src/ingest/resolve.js';
-import type { EntitySources } from '../../src/ingest/sources.js';
+import { type EntityFold, foldEntitySource } from '../../src/ingest/sources.js';
 import { validateDocument } from '../../src/ingest/validate.js';
 
 const TEXT = 'Kim Jong-un bertemu Putin di Rusia, kata RIA. Korut membantah.';
@@ -106,20 +106,22 @@ function resolution(doc: ArticleDocument): Resolution {
       { documentId: 'country:korut', entityKey: 'country:north-korea', matchedBy: 'name' },
     ],
     created: [find('person:kim'), find('person:putin'), find('org:ria')],
-    existing: new Map<string, EntitySources>([
+    existing: new Map<string, EntityFold>([
       [
         'country:russia',
-        { seed: { rank: '2023-09-01|seed', labels: { en: 'Russia', id: 'Rusia' }, aliases: {} } },
+        foldEntitySource(null, 'seed', {
+          rank: '2023-09-01|seed',
+          labels: { en: 'Russia', id: 'Rusia' },
+          aliases: {},
+        }),
       ],
       [
         'country:north-korea',
-        {
-          seed: {
-            rank: '2023-09-01|seed',
-            labels: { en: 'North Korea', id: 'Korea Utara' },
-            aliases: { en: ['DPRK'] },
-          },
-        },
+        foldEntitySource(null, 'seed', {
+          rank: '2023-09-01|seed',
+          labels: { en: 'North Korea', id: 'Korea Utara' },
+          aliases: { en: ['DPRK'] },
+        }),
       ],
     ]),
   };
@@ -152,6 +154,7 @@ describe('the plan of an article write', () => {
         (t) => `UNWIND $rows AS row CREATE (e:Entity:${t}) SET e = row`,
       ),
       'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row', // entities that joined
+      'UNWIND $rows AS row', // what the article says of each entity (NAMES)
       'UNWIND $rows AS row', // mentions
       'UNWIND $rows AS row', // HOLDS_ROLE
       'UNWIND $rows AS row', // MEMBER_OF
@@ -223,7 +226,12 @@ describe('the plan of an article write', () => {
     expect(JSON.parse(korea?.labelsJson)).toEqual({ en: 'North Korea', id: 'Korea Utara' });
     expect(JSON.parse(korea?.aliasesJson)).toEqual({ en: ['DPRK'], id: ['Korut'] });
     expect(korea?.nameKeys).toEqual(['north korea', 'korea utara', 'dprk', 'korut']);
-    expect(Object.keys(JSON.parse(korea?.sourcesJson))).toEqual(['seed', 'plan-test']);
+    // The seed's labels stay first in the fold; this article's source goes on its own relationship.
+    expect(JSON.parse(korea?.foldJson).first.at).toEqual(['2023-09-01|seed', 'seed']);
+    const [sources] = step(plan, /MERGE \(a\)-\[n:NAMES\]->\(e\)/);
+    const own = rows(sources).find((r) => r.entity === 'country:north-korea');
+    expect(own?.article).toBe('plan-test');
+    expect(JSON.parse(own?.sourceJson).labels).toMatchObject({ id: 'Korut' });
   });
 
   it('adds the article to a relation other articles state, instead of a second relationship', () => {

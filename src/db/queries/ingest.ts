@@ -10,6 +10,7 @@ import {
   RELATION_TYPES,
   type RelationType,
 } from '../../vocabulary.js';
+import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 
 export { CLAIM_KINDS, ENTITY_TYPES, RELATION_TYPES };
@@ -17,7 +18,7 @@ export { CLAIM_KINDS, ENTITY_TYPES, RELATION_TYPES };
 /** The version of the graph model articles are written in; an article of another version is rewritten. */
 export const MODEL_VERSION = 2;
 
-const ENTITY_FIELDS = 'id: e.id, type: e.type, sourcesJson: e.sourcesJson';
+const ENTITY_FIELDS = 'id: e.id, type: e.type, foldJson: e.foldJson';
 
 /**
  * What a write must know before it is planned, in one round trip: the stored version of the
@@ -99,10 +100,38 @@ export const createEntities = (label: EntityType, rows: unknown[]): CypherQuery 
   params: { rows },
 });
 
-/** Sets the names and sources of existing entities, recomputed from all their sources. */
+/** Sets the names of existing entities, with the fold of all their sources. */
 export const updateEntities = (rows: unknown[]): CypherQuery => ({
   cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row',
   params: { rows },
+});
+
+/**
+ * What the article says of each entity it names (its labels, aliases, description), kept on a
+ * relationship of its own: an entity's names are folded from these, and taking the article away
+ * takes its relationship with it.
+ */
+export const writeNames = (rows: { article: string; entity: string; sourceJson: string }[]): CypherQuery => ({
+  cypher: `UNWIND $rows AS row
+    MATCH (a:Article {id: row.article}) MATCH (e:Entity {id: row.entity})
+    MERGE (a)-[n:NAMES]->(e)
+    SET n.sourceJson = row.sourceJson`,
+  params: { rows },
+});
+
+/**
+ * Entities written before names were folded keep every article's source in one property that
+ * grows with each article naming them; a batch of those, to be rewritten in the current form.
+ */
+export const entitiesWithSourceMaps = (size: number): CypherQuery<{ id: string; sourcesJson: string }> => ({
+  cypher: `MATCH (e:Entity) WHERE e.sourcesJson IS NOT NULL
+    RETURN e.id AS id, e.sourcesJson AS sourcesJson LIMIT $size`,
+  params: { size: int(size) },
+});
+
+export const dropSourceMaps = (ids: string[]): CypherQuery => ({
+  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) REMOVE e.sourcesJson',
+  params: { ids },
 });
 
 export const createMentions = (

@@ -11,16 +11,23 @@ export const articleContributions = (id: string): CypherQuery => ({
     RETURN
       [(a)<-[:IN_ARTICLE]-(:Report)-[:REPORTS]->(s) | {id: s.id, of: CASE WHEN s:Event THEN 'Event' ELSE 'Claim' END}]
         AS statements,
-      COLLECT {
-        MATCH (e:Entity) WHERE e.id IN coalesce(a.entityIds, [])
-        RETURN {id: e.id, sourcesJson: e.sourcesJson}
-      } AS entities,
+      [(a)-[:NAMES]->(e:Entity) | {id: e.id, foldJson: e.foldJson}] AS entities,
       COLLECT {
         MATCH (x:Entity)-[r:${RELATIONS}]->(y:Entity)
         WHERE x.id IN coalesce(a.entityIds, []) AND $id IN coalesce(r.articles, [])
         RETURN {type: type(r), from: x.id, to: y.id, key: r.key, sourcesJson: r.sourcesJson}
       } AS relations`,
   params: { id },
+});
+
+/** What every other article says of the entities: their names are folded again from these. */
+export const otherSources = (
+  article: string,
+  ids: string[],
+): CypherQuery<{ id: string; sources: { article: string; sourceJson: string }[] }> => ({
+  cypher: `UNWIND $ids AS id MATCH (e:Entity {id: id})
+    RETURN id, [(e)<-[n:NAMES]-(o:Article) WHERE o.id <> $article | {article: o.id, sourceJson: n.sourceJson}] AS sources`,
+  params: { article, ids },
 });
 
 /**
@@ -37,6 +44,10 @@ export const deleteArticleData = (id: string, article: boolean): CypherQuery => 
     CALL (a) {
       MATCH (a)<-[:IN_ARTICLE]-(x) WHERE x:Evidence OR x:Paragraph
       DETACH DELETE x
+    }
+    CALL (a) {
+      MATCH (a)-[n:NAMES]->()
+      DELETE n
     }
     CALL (a) {
       MATCH (a)<-[:REPORTED_IN]-(s) WHERE NOT EXISTS { (s)<-[:REPORTS]-(:Report) }
@@ -70,7 +81,7 @@ export const deleteLegacyRelations = (id: string): CypherQuery[] =>
  */
 export const deleteOrphanEntities = (ids: string[]): CypherQuery => ({
   cypher: `UNWIND $ids AS id MATCH (e:Entity {id: id})
-    WHERE coalesce(e.sourcesJson, '{}') = '{}' AND NOT EXISTS { (e)--() }
+    WHERE e.foldJson IS NULL AND NOT EXISTS { (e)--() }
     DELETE e RETURN id`,
   params: { ids },
 });
