@@ -13,16 +13,25 @@ export interface FanOut {
 
 /** A failed load is retried by the next request that asks, once this long has passed. */
 const RETRY_MS = 5_000;
+/**
+ * Loads begin at least this far apart. One load reads every relationship the API follows once:
+ * 0.4 to 1.8 s on a graph of 22,000 nodes and 66,000 relationships (300 generated articles).
+ */
+const MIN_INTERVAL_MS = 10_000;
 
 export class FanOutStatistics {
   private stats: ReadonlyMap<FanOutName, FanOut> | undefined;
   private loading: Promise<void> | undefined;
   private next: Promise<void> | undefined;
   private failedAt = 0;
+  private startedAt = Number.NEGATIVE_INFINITY;
   /** Loads completed (for tests and logs). */
   loads = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
+  ) {}
 
   /**
    * The fan-out of a list; undefined without statistics (not loaded, Neo4j down) or when no
@@ -40,20 +49,29 @@ export class FanOutStatistics {
 
   /**
    * Reloads now or, while a load is under way (it may have read the graph before the change), once
-   * more right after it: one reload shared by everyone who asks meanwhile.
+   * more after it: one reload shared by everyone who asks meanwhile, and loads begun at least
+   * `minIntervalMs` apart, so that a stream of ingestions reads the statistics a few times, not
+   * once per article.
    */
   refresh(): Promise<void> {
-    if (!this.loading) {
-      this.loading = this.load().finally(() => {
-        this.loading = undefined;
-      });
-      return this.loading;
-    }
-    this.next ??= this.loading.then(() => {
+    if (this.next) return this.next;
+    if (!this.loading && Date.now() - this.startedAt >= this.minIntervalMs) return this.start();
+    this.next = (async () => {
+      await this.loading;
+      const wait = this.startedAt + this.minIntervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
       this.next = undefined;
-      return this.refresh();
-    });
+      await this.start();
+    })();
     return this.next;
+  }
+
+  private start(): Promise<void> {
+    this.startedAt = Date.now();
+    this.loading = this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
   }
 
   /** Waits for the load under way, at most `ms`: the first requests are priced on statistics. */

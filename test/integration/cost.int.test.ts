@@ -15,7 +15,7 @@ let fanOuts: FanOutStatistics;
 let yoga: YogaServer;
 
 beforeAll(async () => {
-  fanOuts = new FanOutStatistics(graph.db);
+  fanOuts = new FanOutStatistics(graph.db, 0);
   await fanOuts.refresh();
   yoga = createYogaServer(graph.db, { fanOuts, ingestToken: INGEST_TOKEN });
 });

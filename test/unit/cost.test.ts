@@ -133,6 +133,7 @@ describe('the fan-out statistics', () => {
         if (!up) throw new Error('unavailable');
         return [{ parents: 1, max: 2, p95: 2 }];
       }),
+      0,
     );
     await stats.refresh();
     expect(stats.of('entityClaims')).toBeUndefined();
@@ -155,6 +156,7 @@ describe('the fan-out statistics', () => {
           if (!up) throw new Error('unavailable');
           return [{ parents: 1, max: 3, p95: 3 }];
         }),
+        0,
       );
       await stats.refresh();
       const afterFailure = asked;
@@ -177,6 +179,7 @@ describe('the fan-out statistics', () => {
         loads += 1;
         return [{ parents: 1, max: 1, p95: 1 }];
       }),
+      0,
     );
     await Promise.all([stats.refresh(), stats.refresh(), stats.refresh()]);
     expect(stats.loads).toBe(2);
@@ -184,5 +187,26 @@ describe('the fan-out statistics', () => {
     expect(stats.loads).toBe(3);
     // One statement per relationship, per load.
     expect(loads).toBe(3 * FAN_OUT_NAMES.length);
+  });
+
+  it('begin loads at least the interval apart, however often asked', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const stats = new FanOutStatistics(
+        fakeDatabase(() => [{ parents: 1, max: 1, p95: 1 }]),
+        10_000,
+      );
+      await stats.refresh();
+      expect(stats.loads).toBe(1);
+      const later = stats.refresh();
+      void stats.refresh();
+      await vi.advanceTimersByTimeAsync(9_000);
+      expect(stats.loads).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await later;
+      expect(stats.loads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
