@@ -56,7 +56,7 @@ export function ensureLauncherBuilt(log: (line: string) => void = console.error)
   const result = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+  if (result.error && 'code' in result.error && result.error.code === 'ENOENT') {
     throw new EmbeddedNeo4jError(
       'Maven (mvn) is not installed; it is needed once to fetch the embedded Neo4j. ' +
         'Install Maven, or set NEO4J_URI to use an existing Neo4j',
@@ -139,7 +139,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         ),
       );
     }, o.startTimeoutMs);
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const ready = /^NEO4J_READY (\S+)/.exec(line);
       const error = /^NEO4J_ERROR (\S+) ?(.*)$/.exec(line);

@@ -175,6 +175,7 @@ export class Database {
           const result = await traceStatement(mode, cypher, () => tx.run(cypher, params ?? {}));
           // The driver types the counters as a bag of numbers keyed by string; these are its names.
           const counted = result.summary.counters.updates() as unknown as Record<keyof Updates, number>;
+          // Object.keys loses the key type; `updates` holds exactly the keys of Updates.
           for (const key of Object.keys(updates) as (keyof Updates)[]) updates[key] += counted[key] ?? 0;
           // The one place rows take their declared shape: the builder of each query states what its
           // RETURN clause projects (CypherQuery<R>); the values are plain data after toPlain.

@@ -67,7 +67,7 @@ export async function superviseEmbeddedNeo4j(
         current = await next;
       } catch (error) {
         hooks.log(
-          `embedded Neo4j did not start again: ${(error as Error).message}; next try in ${delay / 1000} s`,
+          `embedded Neo4j did not start again: ${error instanceof Error ? error.message : String(error)}; next try in ${delay / 1000} s`,
           'error',
         );
         continue;

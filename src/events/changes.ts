@@ -3,7 +3,7 @@
 // ingest/changes.ts), and what subscribers filter on.
 import type { StatementChange } from '../ingest/changes.js';
 
-export type { StatementAction, StatementChange } from '../ingest/changes.js';
+export type { ClaimChange, EventChange, StatementAction, StatementChange } from '../ingest/changes.js';
 
 export type ArticleAction = 'CREATED' | 'REPLACED' | 'REMOVED';
 

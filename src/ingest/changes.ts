@@ -2,20 +2,23 @@
 // its kind, status, sources and participants, from the summaries read after (and, for removed
 // ones, before) the write. The event bus carries them to subscribers (events/changes.ts).
 import type { StatementSummaryRow } from '../db/queries/changes.js';
+import type { ClaimKind, ClaimStatus, EventStatus } from '../vocabulary.js';
 
 export type StatementAction = 'CREATED' | 'CHANGED' | 'REMOVED';
 
-export interface StatementChange {
+interface ChangeFields {
   key: string;
-  of: 'Event' | 'Claim';
   action: StatementAction;
-  kind: string;
-  status: string;
   /** How many articles report it (after the change; before it, for a removed statement). */
   sourceCount: number;
   /** Keys of the entities that take part in it. */
   participants: string[];
 }
+
+export type ClaimChange = ChangeFields & { of: 'Claim'; kind: ClaimKind; status: ClaimStatus };
+/** An event's kind is free text ("Visit", "Ceremony"). */
+export type EventChange = ChangeFields & { of: 'Event'; kind: string; status: EventStatus };
+export type StatementChange = ClaimChange | EventChange;
 
 /** Statement changes from the summaries read after (and, for removed ones, before) a write. */
 export function statementChanges(
@@ -25,19 +28,14 @@ export function statementChanges(
 ): StatementChange[] {
   const now = new Map(after.map((s) => [s.key, s]));
   const was = new Map(before.map((s) => [s.key, s]));
-  const change = (key: string, action: StatementAction, row: StatementSummaryRow | undefined) =>
+  // Spread, the row keeps its kind and status paired with what it is (a claim or an event).
+  const change = (
+    key: string,
+    action: StatementAction,
+    row: StatementSummaryRow | undefined,
+  ): StatementChange[] =>
     row
-      ? [
-          {
-            key,
-            of: row.of,
-            action,
-            kind: row.kind,
-            status: row.status,
-            sourceCount: Number(row.sourceCount),
-            participants: [...row.participants],
-          },
-        ]
+      ? [{ ...row, key, action, sourceCount: Number(row.sourceCount), participants: [...row.participants] }]
       : [];
   return [
     ...keys.created.flatMap((k) => change(k, 'CREATED', now.get(k))),

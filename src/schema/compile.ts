@@ -155,7 +155,8 @@ class Compiler {
     const owner = this.info.schema.getType(first.on);
     if (!isComposite(owner)) return null;
     // graphql-js types field maps with `any`; read the field as unknown instead.
-    const definition = owner.getFields()[first.name] as GraphQLField<unknown, unknown> | undefined;
+    const fields: Readonly<Record<string, GraphQLField<unknown, unknown> | undefined>> = owner.getFields();
+    const definition = fields[first.name];
     const declared = [owner, ...owner.getInterfaces()]
       .map((t) => edgeFieldOf(t.name, first.name))
       .find(Boolean);

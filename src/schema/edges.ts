@@ -32,6 +32,9 @@ export const pageRequest = (
 /** What identifies a page read: the edge and the whole request. */
 export const pageSignature = (edge: EdgeName, request: PageRequest) => `${edge} ${JSON.stringify(request)}`;
 
+/** The node a field is on: a row, which carries the pages a compiled statement read below it. */
+type Parent = { id: string } & Prefetched;
+
 const LIST_WINDOW: Window = { limit: MAX_LIST, backward: false, after: null, before: null };
 
 /** A field that follows an edge, declared once for its resolver and for the request compiler. */
@@ -51,14 +54,14 @@ export const edgeFieldOf = (type: string, field: string) => REGISTRY.get(`${type
 
 /** A page the compiler read for this field of this parent, if it read exactly this request. */
 function prefetched<E extends EdgeName>(
-  parent: object,
+  parent: Prefetched,
   info: GraphQLResolveInfo,
   edge: E,
   request: PageRequest,
 ): { items: EdgeItem<E>[]; total: number | null } | undefined {
   // Rows read by a compiled statement carry, under __p, the pages asked below them (rows.ts);
   // the items are this edge's, since the signature names the edge and the whole request.
-  const entry = (parent as Prefetched).__p?.[info.path.key];
+  const entry = parent.__p?.[info.path.key];
   if (!entry || entry.sig !== pageSignature(edge, request)) return undefined;
   return { items: entry.items as EdgeItem<E>[], total: entry.total ?? null };
 }
@@ -75,7 +78,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
   async page(
     ctx: Context,
     info: GraphQLResolveInfo,
-    parent: { id: string },
+    parent: Parent,
     args: A & PageArgs,
   ): Promise<Connection<Target<E>, PropsOf<E>>> {
     const order = EDGES[this.edge].order;
@@ -111,7 +114,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
   async list(
     ctx: Context,
     info: GraphQLResolveInfo,
-    parent: { id: string },
+    parent: Parent,
     args: A,
   ): Promise<{ node: Target<E>; props: PropsOf<E> }[]> {
     const request = pageRequest(this.filter(args), EDGES[this.edge].order, LIST_WINDOW, false);
@@ -121,7 +124,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
   }
 
   /** The target nodes of the field. */
-  async nodes(ctx: Context, info: GraphQLResolveInfo, parent: { id: string }, args: A): Promise<Target<E>[]> {
+  async nodes(ctx: Context, info: GraphQLResolveInfo, parent: Parent, args: A): Promise<Target<E>[]> {
     return (await this.list(ctx, info, parent, args)).map((i) => i.node);
   }
 
@@ -129,27 +132,16 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
    * The one node a reference leads to (an evidence's paragraph): read with the page when the
    * request was compiled, else by id from the loader, which earlier levels have often filled.
    */
-  async one<L extends TargetOf<E>>(
-    ctx: Context,
-    info: GraphQLResolveInfo,
-    parent: { id: string },
-    label: L,
-    id: string,
-  ): Promise<RowOf[L]> {
+  async one(ctx: Context, info: GraphQLResolveInfo, parent: Parent, id: string): Promise<Target<E>> {
     // A reference has no arguments: the filter of an empty argument object is the edge's own.
     const request = pageRequest(this.filter({} as A), EDGES[this.edge].order, LIST_WINDOW, false);
     const early = prefetched(parent, info, this.edge, request)?.items[0]?.node;
-    // The edge leads to nodes of `label`: TargetOf<E> is L.
-    return (early as RowOf[L] | undefined) ?? loadExisting(ctx, label, id);
+    const to: TargetOf<E> = EDGES[this.edge].to;
+    return early ?? loadExisting(ctx, to, id);
   }
 
   /** The first target node, or null (an event's location, the larger event it is part of). */
-  async first(
-    ctx: Context,
-    info: GraphQLResolveInfo,
-    parent: { id: string },
-    args: A,
-  ): Promise<Target<E> | null> {
+  async first(ctx: Context, info: GraphQLResolveInfo, parent: Parent, args: A): Promise<Target<E> | null> {
     return (await this.nodes(ctx, info, parent, args))[0] ?? null;
   }
 }

@@ -14,11 +14,19 @@ import {
 } from '../vocabulary.js';
 import { builder } from './builder.js';
 
-function enumOf<V extends string>(name: string, description: string, vocabulary: Vocabulary<V>) {
-  // Filled for every value of the vocabulary by the loop below.
+/** The values of a GraphQL enum, each with its description, keyed by value as Pothos wants them. */
+export function enumValues<V extends string>(
+  names: readonly V[],
+  describe: (value: V) => string,
+): Record<V, { value: V; description: string }> {
+  // Filled for every value by the loop below (an object built key by key has no other typing).
   const values = {} as Record<V, { value: V; description: string }>;
-  for (const value of vocabulary.values)
-    values[value] = { value, description: vocabulary.descriptions[value] };
+  for (const value of names) values[value] = { value, description: describe(value) };
+  return values;
+}
+
+function enumOf<V extends string>(name: string, description: string, vocabulary: Vocabulary<V>) {
+  const values = enumValues(vocabulary.values, (v) => vocabulary.descriptions[v]);
   return builder.enumType(name, { description, values });
 }
 

@@ -80,8 +80,9 @@ export function keysetWindow(args: PageArgs, order: Order): Window & { keepLast:
   checkSize(args.last, 'last');
   const after = args.after != null ? fromKeysetCursor(args.after, order, 'after') : null;
   const before = args.before != null ? fromKeysetCursor(args.before, order, 'before') : null;
-  const backward = args.first == null && args.last != null;
-  const limit = backward ? (args.last as number) : (args.first ?? DEFAULT_PAGE_SIZE);
+  const { first, last } = args;
+  const backward = first == null && last != null;
+  const limit = backward ? last : (first ?? DEFAULT_PAGE_SIZE);
   return backward
     ? { limit, backward, after: before, before: after, keepLast: null }
     : { limit, backward, after, before, keepLast: args.first != null ? (args.last ?? null) : null };

@@ -1,15 +1,18 @@
 // What subscribers are told about statements an ingestion or a removal touched: kind, status,
 // sources and participants, read by key (after a write) or by article (before a removal).
+import type { ClaimKind, ClaimStatus, EventStatus } from '../../vocabulary.js';
 import type { CypherQuery } from '../run.js';
 
-export interface StatementSummaryRow {
+interface SummaryFields {
   key: string;
-  of: 'Event' | 'Claim';
-  kind: string;
-  status: string;
   sourceCount: number;
   participants: string[];
 }
+
+/** A claim's kind and status are from the vocabulary; an event's kind is free text. */
+export type StatementSummaryRow =
+  | (SummaryFields & { of: 'Claim'; kind: ClaimKind; status: ClaimStatus })
+  | (SummaryFields & { of: 'Event'; kind: string; status: EventStatus });
 
 const SUMMARY = `s.id AS key, CASE WHEN s:Event THEN 'Event' ELSE 'Claim' END AS of, s.kind AS kind,
     s.status AS status, coalesce(s.sourceCount, 1) AS sourceCount,

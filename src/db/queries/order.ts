@@ -66,6 +66,7 @@ function beyond(order: Order, values: readonly unknown[], params: Params, before
  * (beyond's disjunction is not).
  */
 function leadBound(order: Order, values: readonly unknown[], params: Params, before: boolean): string {
+  // An order has at least one key (Order: the last one tells any two items apart).
   const key = order.keys[0] as SortKey;
   const greater = Boolean(key.descending) === before ? '>=' : '<=';
   return `${key.expr} ${greater} ${param(params, key, values[0])}`;
@@ -118,6 +119,7 @@ export function compareKeys(order: Order, a: readonly unknown[], b: readonly unk
     const x = a[i];
     const y = b[i];
     if (x === y) continue;
+    // Keys at one position are of one type, a string or a number (a date travels as its string).
     const less = (x as string | number) < (y as string | number);
     return (less ? -1 : 1) * (key.descending ? -1 : 1);
   }

@@ -99,22 +99,23 @@ export function pageSubquery(
   const bind = (text: string) => text.replaceAll('{x}', 'x').replace(/\by\b/g, t);
   const { onRel, onTarget } = conditions(request.filter, params, 'x');
   const start = `WITH ${names.parent} AS x${guard ? ` WHERE ${guard}` : ''}`;
-  const seek =
-    edge.involvement && !request.filter.relationTypes?.length && !request.filter.direction
-      ? involvementSeek(
-          {
-            involvement: edge.involvement,
-            entity: parentKey ?? 'x.id',
-            carry: ['x'],
-            order: request.order,
-            window: request.window,
-            conditions: [...onRel, ...onTarget],
-          },
-          params,
-        )
-      : null;
-  if (seek) {
-    return indexedPage(edge, request, params, names, { start, seek, onRel, bind, t }, nested);
+  const inv =
+    !request.filter.relationTypes?.length && !request.filter.direction ? edge.involvement : undefined;
+  const seek = inv
+    ? involvementSeek(
+        {
+          involvement: inv,
+          entity: parentKey ?? 'x.id',
+          carry: ['x'],
+          order: request.order,
+          window: request.window,
+          conditions: [...onRel, ...onTarget],
+        },
+        params,
+      )
+    : null;
+  if (inv && seek) {
+    return indexedPage(edge, request, params, names, { start, inv, seek, onRel, bind, t }, nested);
   }
   const w = windowClauses(request.order, request.window, params);
   const propEntries = Object.entries(edge.props);
@@ -161,12 +162,18 @@ function indexedPage(
   request: PageRequest,
   params: Params,
   names: { parent: string; items: string; total: string },
-  parts: { start: string; seek: string; onRel: string[]; bind: (text: string) => string; t: string },
+  parts: {
+    start: string;
+    inv: Involvement;
+    seek: string;
+    onRel: string[];
+    bind: (text: string) => string;
+    t: string;
+  },
   nested?: Nested,
 ): string {
-  const { start, seek, onRel, bind, t } = parts;
-  const inv = edge.involvement as Involvement;
-  const propEntries = Object.entries(edge.props as Record<string, string>);
+  const { start, inv, seek, onRel, bind, t } = parts;
+  const propEntries = Object.entries(edge.props);
   const keys = request.order.keys.map((_, i) => `k${i}`);
   const carried = edge.grouped
     ? `WITH x, y, ${keys.join(', ')}${propEntries.map(([k, expr]) => `, ${expr} AS e_${k}`).join('')}`

@@ -13,9 +13,10 @@ const ON_INVOLVEMENT: Readonly<Record<string, string>> = {
 
 /** The order with each key rewritten by `to`, or null when a key has no rewriting. */
 function orderOver(order: Order, to: Readonly<Record<string, string>>): Order | null {
-  const keys = order.keys.map((k) =>
-    to[k.expr] === undefined ? null : { ...k, expr: to[k.expr] as string },
-  );
+  const keys = order.keys.map((k) => {
+    const expr = to[k.expr];
+    return expr === undefined ? null : { ...k, expr };
+  });
   return keys.every((k) => k !== null) && keys[0]?.expr === 'r.statementDate' ? { ...order, keys } : null;
 }
 

@@ -5,16 +5,12 @@
 import { type Context, Loaders } from '../../context.js';
 import { badUserInput, eventsNotice, subscriberTooSlow } from '../../errors.js';
 import type {
-  ArticleAction as ArticleActionName,
   ArticleChange,
+  ClaimChange as ClaimChangeData,
+  EventChange as EventChangeData,
   StatementChange,
 } from '../../events/changes.js';
 import type { Delivery } from '../../events/subscriptions.js';
-import type {
-  ClaimKind as ClaimKindName,
-  ClaimStatus as ClaimStatusName,
-  EventStatus as EventStatusName,
-} from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { loadNode } from '../edges.js';
 import { ClaimKind, ClaimStatus, EventStatus } from '../enums.js';
@@ -43,8 +39,8 @@ const StatementAction = builder.enumType('StatementAction', {
 });
 
 /** A statement's change, with the article change that made it. */
-interface StatementChangeShape {
-  change: StatementChange;
+interface StatementChangeShape<C extends StatementChange = StatementChange> {
+  change: C;
   article: ArticleChange;
 }
 
@@ -79,19 +75,19 @@ const StatementChangeRef = builder.interfaceRef<StatementChangeShape>('Statement
   }),
 });
 
-const ClaimChange = builder.objectRef<StatementChangeShape>('ClaimChange').implement({
+const ClaimChange = builder.objectRef<StatementChangeShape<ClaimChangeData>>('ClaimChange').implement({
   description: 'A claim created, changed or removed by an article’s ingestion or removal.',
   interfaces: [StatementChangeRef],
   fields: (t) => ({
     kind: t.field({
       type: ClaimKind,
       description: 'What sort of claim.',
-      resolve: (s) => s.change.kind as ClaimKindName,
+      resolve: (s) => s.change.kind,
     }),
     status: t.field({
       type: ClaimStatus,
       description: 'How sure its source is.',
-      resolve: (s) => s.change.status as ClaimStatusName,
+      resolve: (s) => s.change.status,
     }),
     claim: t.field({
       type: ClaimRef,
@@ -102,7 +98,7 @@ const ClaimChange = builder.objectRef<StatementChangeShape>('ClaimChange').imple
   }),
 });
 
-const EventChange = builder.objectRef<StatementChangeShape>('EventChange').implement({
+const EventChange = builder.objectRef<StatementChangeShape<EventChangeData>>('EventChange').implement({
   description: 'An event created, changed or removed by an article’s ingestion or removal.',
   interfaces: [StatementChangeRef],
   fields: (t) => ({
@@ -113,7 +109,7 @@ const EventChange = builder.objectRef<StatementChangeShape>('EventChange').imple
     status: t.field({
       type: EventStatus,
       description: 'Whether it has happened.',
-      resolve: (s) => s.change.status as EventStatusName,
+      resolve: (s) => s.change.status,
     }),
     event: t.field({
       type: EventRef,
@@ -124,8 +120,11 @@ const EventChange = builder.objectRef<StatementChangeShape>('EventChange').imple
   }),
 });
 
-const statementsOf = (change: ArticleChange, of: 'Claim' | 'Event'): StatementChangeShape[] =>
-  change.statements.filter((s) => s.of === of).map((s) => ({ change: s, article: change }));
+const claimsOf = (change: ArticleChange): StatementChangeShape<ClaimChangeData>[] =>
+  change.statements.flatMap((s) => (s.of === 'Claim' ? [{ change: s, article: change }] : []));
+
+const eventsOf = (change: ArticleChange): StatementChangeShape<EventChangeData>[] =>
+  change.statements.flatMap((s) => (s.of === 'Event' ? [{ change: s, article: change }] : []));
 
 const ArticleChangeRef = builder.objectRef<ArticleChange>('ArticleChange').implement({
   description: 'An article ingested, replaced or removed, with the claims and events that changed with it.',
@@ -149,12 +148,12 @@ const ArticleChangeRef = builder.objectRef<ArticleChange>('ArticleChange').imple
     claims: t.field({
       type: [ClaimChange],
       description: 'The claims created, changed or removed.',
-      resolve: (a) => statementsOf(a, 'Claim'),
+      resolve: (a) => claimsOf(a),
     }),
     events: t.field({
       type: [EventChange],
       description: 'The events created, changed or removed.',
-      resolve: (a) => statementsOf(a, 'Event'),
+      resolve: (a) => eventsOf(a),
     }),
   }),
 });
@@ -250,7 +249,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_r, { filter }, ctx) =>
       ctx.subscriptions.stream(ctx.transport, (change) =>
         (!given(filter?.keys) || filter.keys.includes(change.articleKey)) &&
-        (!given(filter?.actions) || filter.actions.includes(change.action as ArticleActionName))
+        (!given(filter?.actions) || filter.actions.includes(change.action))
           ? [change]
           : [],
       ),
@@ -263,10 +262,10 @@ builder.subscriptionFields((t) => ({
     subscribe: (_r, { filter }, ctx) => {
       checkMinSources(filter);
       return ctx.subscriptions.stream(ctx.transport, (change) =>
-        statementsOf(change, 'Claim').filter((s) => statementMatches(filter, s.change)),
+        claimsOf(change).filter((s) => statementMatches(filter, s.change)),
       );
     },
-    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) =>
+    resolve: (delivery: Delivery<StatementChangeShape<ClaimChangeData>>, _a, ctx) =>
       delivered(delivery, ctx, (s) => s.article.bookmark),
   }),
   eventsChanged: t.field({
@@ -276,10 +275,10 @@ builder.subscriptionFields((t) => ({
     subscribe: (_r, { filter }, ctx) => {
       checkMinSources(filter);
       return ctx.subscriptions.stream(ctx.transport, (change) =>
-        statementsOf(change, 'Event').filter((s) => statementMatches(filter, s.change)),
+        eventsOf(change).filter((s) => statementMatches(filter, s.change)),
       );
     },
-    resolve: (delivery: Delivery<StatementChangeShape>, _a, ctx) =>
+    resolve: (delivery: Delivery<StatementChangeShape<EventChangeData>>, _a, ctx) =>
       delivered(delivery, ctx, (s) => s.article.bookmark),
   }),
 }));

@@ -62,7 +62,7 @@ function linked(
 ) {
   const declared = edgeField('Claim', field, 'claimLinks', { filter: () => linkFilter({ type, direction }) });
   return {
-    type: [ClaimRef] as [typeof ClaimRef],
+    type: [ClaimRef] satisfies [typeof ClaimRef],
     description,
     resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
       declared.nodes(ctx, info, c, {}),
@@ -174,7 +174,7 @@ function claimNode(name: ClaimKindName) {
 function byRole(kind: ClaimKindName, field: string, role: RoleName, description: string) {
   const declared = edgeField(kind, field, 'claimParticipants', { filter: () => ({ roles: [role] }) });
   return {
-    type: [EntityRef] as [typeof EntityRef],
+    type: [EntityRef] satisfies [typeof EntityRef],
     description,
     resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow[]> =>
       declared.nodes(ctx, info, c, {}),

@@ -75,12 +75,12 @@ builder.node(EvidenceRef, {
     paragraph: t.field({
       type: ParagraphRef,
       description: 'The paragraph the span starts in.',
-      resolve: (e, _a, ctx, info) => paragraph.one(ctx, info, e, 'Paragraph', e.paragraphId),
+      resolve: (e, _a, ctx, info) => paragraph.one(ctx, info, e, e.paragraphId),
     }),
     article: t.field({
       type: ArticleRef,
       description: 'The article the span is from.',
-      resolve: (e, _a, ctx, info) => article.one(ctx, info, e, 'Article', e.articleId),
+      resolve: (e, _a, ctx, info) => article.one(ctx, info, e, e.articleId),
     }),
     mentions: t.field({
       type: [Mention],

@@ -17,7 +17,7 @@ builder.queryField('nodes', (t) =>
         try {
           return decodeNodeId(String(id), `ids[${i}]`);
         } catch (error) {
-          return error as Error;
+          return error instanceof Error ? error : new Error(String(error));
         }
       });
       const found = await resolveNodes(

@@ -20,7 +20,7 @@ builder.node(ParagraphRef, {
     article: t.field({
       type: ArticleRef,
       description: 'The article it belongs to.',
-      resolve: (p, _a, ctx, info) => article.one(ctx, info, p, 'Article', p.articleId),
+      resolve: (p, _a, ctx, info) => article.one(ctx, info, p, p.articleId),
     }),
     evidence: t.connection({
       type: EvidenceRef,

@@ -3,6 +3,7 @@ import type { GraphRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
 import { findPaths, type Path as PathShape } from '../../graph/paths.js';
+import { ROLES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { RelationshipType, Role } from '../enums.js';
 import { entityOrThrow } from '../keys.js';
@@ -30,7 +31,10 @@ const PathStep = builder.objectRef<StepShape>('PathStep').implement({
       nullable: true,
       description: 'PARTICIPANT: the role played.',
       // PARTICIPANT relationships carry a role from the vocabulary (written by ingestion).
-      resolve: (s) => (s.edge.props.role as typeof Role.$inferType | undefined) ?? null,
+      resolve: (s) => {
+        const { role } = s.edge.props;
+        return ROLES.has(role) ? role : null;
+      },
     }),
     forward: t.boolean({
       description: 'True when the hop follows the relationship’s own direction.',

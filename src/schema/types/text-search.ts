@@ -2,16 +2,21 @@
 // text matched (a name, a claim's summary or wording, an event's label, a quote, a title), in
 // which language, and where the words are in it; a quote hit is the quote, with its offsets.
 import { escapeLucene } from '../../db/queries/graph.js';
-import type { AnyRow, EvidenceRow } from '../../db/queries/rows.js';
+import type { AnyRow } from '../../db/queries/rows.js';
 import { countText, pageText, type SearchLabel } from '../../db/queries/search.js';
 import { badUserInput } from '../../errors.js';
 import { nameKey } from '../../ingest/text.js';
 import { builder } from '../builder.js';
+import { enumValues } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
 import { parseMap } from './common.js';
 import { EvidenceRef } from './refs.js';
 
 const MAX_QUERY_LENGTH = 200;
+
+/** What searchAll looks in, in the order the enum lists them. */
+const TARGET_NAMES = ['ENTITY', 'CLAIM', 'EVENT', 'EVIDENCE', 'ARTICLE'] as const;
+type Target = (typeof TARGET_NAMES)[number];
 
 const TARGETS = {
   ENTITY: { label: 'Entity', description: 'Entities, by their names and aliases.' },
@@ -19,14 +24,11 @@ const TARGETS = {
   EVENT: { label: 'Event', description: 'Events, by their label and summary in every language.' },
   EVIDENCE: { label: 'Evidence', description: 'Quotes from the articles.' },
   ARTICLE: { label: 'Article', description: 'Articles, by their title.' },
-} as const satisfies Record<string, { label: SearchLabel; description: string }>;
-type Target = keyof typeof TARGETS;
+} as const satisfies Record<Target, { label: SearchLabel; description: string }>;
 
 const SearchTarget = builder.enumType('SearchTarget', {
   description: 'What `searchAll` looks in.',
-  values: Object.fromEntries(
-    Object.entries(TARGETS).map(([k, v]) => [k, { value: k, description: v.description }]),
-  ) as Record<Target, { value: Target; description: string }>,
+  values: enumValues(TARGET_NAMES, (k) => TARGETS[k].description),
 });
 
 /**
@@ -178,9 +180,9 @@ builder.queryField('searchAll', (t) =>
         const lucene = textQuery(args.query);
         if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
         const tokens = nameKey(args.query).split(' ').filter(Boolean);
-        const labels = (args.in?.length ? args.in : (Object.keys(TARGETS) as Target[])).map(
-          (k) => TARGETS[k].label,
-        );
+        const labels = args.in?.length
+          ? args.in.map((k) => TARGETS[k].label)
+          : Object.values(TARGETS).map((v) => v.label);
         return connectionFromQuery(
           args,
           async () => (await ctx.db.read(countText(lucene, labels)))[0]?.total ?? 0,
@@ -212,7 +214,7 @@ builder.queryField('searchAll', (t) =>
           nullable: true,
           description:
             'When the hit is a quote: the quote, with its offsets in the article (`start`, `end`) and its paragraph.',
-          resolve: (x) => (x.node.__type === 'Evidence' ? (x.node as EvidenceRow) : null),
+          resolve: (x) => (x.node.__type === 'Evidence' ? x.node : null),
         }),
       }),
     },
