@@ -4,6 +4,7 @@
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import { badUserInput } from '../errors.js';
+import { nameKey } from '../ingest/text.js';
 
 /** A whole number from min to max; null (the argument left to its default) passes. */
 export const between = (min: number, max: number) =>
@@ -13,6 +14,18 @@ export const between = (min: number, max: number) =>
       error: (issue) => `must be from ${min} to ${max} (got ${issue.input})`,
     })
     .nullish();
+
+/** The longest text a search takes. */
+export const MAX_QUERY_LENGTH = 200;
+
+/** Words to search for: at most MAX_QUERY_LENGTH characters, with a letter or digit among them. */
+export const searchText = z
+  .string()
+  .refine((s) => s.length <= MAX_QUERY_LENGTH, {
+    error: (issue) => `must be at most ${MAX_QUERY_LENGTH} characters (got ${String(issue.input).length})`,
+    abort: true,
+  })
+  .refine((s) => nameKey(s) !== '', { error: 'must contain at least one letter or digit' });
 
 const argumentOf = (issue: StandardSchemaV1.Issue) => {
   const names = (issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p));

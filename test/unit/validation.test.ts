@@ -35,6 +35,57 @@ describe('argument validation', () => {
       '"maxHops" must be from 1 to 6 (got 9)',
     ],
     ['{ paths(from: "a", to: "b", first: 21) { length } }', 'first', '"first" must be from 1 to 20 (got 21)'],
+    [
+      '{ timeline(from: "2023-13") { totalCount } }',
+      'from',
+      '"from" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "2023-13")',
+    ],
+    [
+      '{ timeline(to: "2023-02-30") { totalCount } }',
+      'to',
+      '"to" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "2023-02-30")',
+    ],
+    ['{ timeline(from: "2024", to: "2023") { totalCount } }', 'from', '"from" (2024) is after "to" (2023)'],
+    [
+      '{ claims(filter: { from: "2023-9" }) { totalCount } }',
+      'from',
+      '"from" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "2023-9")',
+    ],
+    [
+      '{ claims(filter: { from: "2023-10", to: "2023-09-30" }) { totalCount } }',
+      'from',
+      '"from" (2023-10) is after "to" (2023-09-30)',
+    ],
+    [
+      '{ events(filter: { to: "yesterday" }) { totalCount } }',
+      'to',
+      '"to" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "yesterday")',
+    ],
+    [
+      '{ events(filter: { from: "2024-01-01", to: "2023" }) { totalCount } }',
+      'from',
+      '"from" (2024-01-01) is after "to" (2023)',
+    ],
+    [
+      `{ search(query: "${'x'.repeat(201)}") { totalCount } }`,
+      'query',
+      '"query" must be at most 200 characters (got 201)',
+    ],
+    [
+      '{ search(query: ") ( \\"") { totalCount } }',
+      'query',
+      '"query" must contain at least one letter or digit',
+    ],
+    [
+      `{ searchAll(query: "${'x'.repeat(201)}") { totalCount } }`,
+      'query',
+      '"query" must be at most 200 characters (got 201)',
+    ],
+    [
+      '{ searchAll(query: "-- !") { totalCount } }',
+      'query',
+      '"query" must contain at least one letter or digit',
+    ],
   ])('%s', async (query, argument, message) => {
     expect(await refusal(query)).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', argument } });
   });

@@ -18,7 +18,7 @@ import { checkEntityKeys, statementKey } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { PartialDate, partialDate } from './common.js';
-import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import { calendarDate, DATE_HINT, dateRange, datesInOrder, ENTITY_KEY_HINT } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 
 interface ClaimLinkShape {
@@ -217,12 +217,15 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
     from: t.string({
       required: false,
       description: `Only claims dated on or after this date (${DATE_HINT}).`,
+      validate: calendarDate,
     }),
     to: t.string({
       required: false,
       description: `Only claims dated on or before this date (${DATE_HINT}).`,
+      validate: calendarDate,
     }),
   }),
+  validate: datesInOrder,
 });
 
 const ClaimFacets = facetsType(

@@ -11,7 +11,7 @@ import { checkEntityKeys, checkEventKinds, statementKey } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
-import { DATE_HINT, dateRange, ENTITY_KEY_HINT } from './filters.js';
+import { calendarDate, DATE_HINT, dateRange, datesInOrder, ENTITY_KEY_HINT } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 
 const location = edgeField('Event', 'location', 'eventLocation');
@@ -116,9 +116,18 @@ const EventFilter = builder.inputType('EventFilter', {
       required: false,
       description: `Only events at this place or at places within it. ${ENTITY_KEY_HINT}`,
     }),
-    from: t.string({ required: false, description: `Only events on or after this date (${DATE_HINT}).` }),
-    to: t.string({ required: false, description: `Only events on or before this date (${DATE_HINT}).` }),
+    from: t.string({
+      required: false,
+      description: `Only events on or after this date (${DATE_HINT}).`,
+      validate: calendarDate,
+    }),
+    to: t.string({
+      required: false,
+      description: `Only events on or before this date (${DATE_HINT}).`,
+      validate: calendarDate,
+    }),
   }),
+  validate: datesInOrder,
 });
 
 const EventFacets = facetsType(

@@ -1,15 +1,13 @@
 import { countSearch, luceneQuery, pageSearch } from '../../db/queries/graph.js';
 import type { EntityRow } from '../../db/queries/rows.js';
-import { badUserInput } from '../../errors.js';
 import { nameKey } from '../../ingest/text.js';
 import { ENTITY_TYPES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { EntityType } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
+import { MAX_QUERY_LENGTH, searchText } from '../validation.js';
 import { parseMap } from './common.js';
 import { EntityRef } from './refs.js';
-
-const MAX_QUERY_LENGTH = 200;
 
 /** The entity's name that best covers the query's words, for showing why it matched. */
 function matchedName(e: EntityRow, tokens: string[]): string {
@@ -41,19 +39,13 @@ builder.queryField('search', (t) =>
         query: t.arg.string({
           required: true,
           description: `The words to look for (at most ${MAX_QUERY_LENGTH} characters).`,
+          validate: searchText,
         }),
         types: t.arg({ type: [EntityType], required: false, description: 'Only these entity types.' }),
       },
       resolve: (_r, args, ctx) => {
-        if (args.query.length > MAX_QUERY_LENGTH) {
-          throw badUserInput(
-            `"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${args.query.length})`,
-            'query',
-          );
-        }
+        // searchText let through only a query with a letter or digit: there is a word.
         const tokens = nameKey(args.query).split(' ').filter(Boolean);
-        if (tokens.length === 0)
-          throw badUserInput('"query" must contain at least one letter or digit', 'query');
         const lucene = luceneQuery(tokens);
         const types = args.types?.length ? [...args.types] : [...ENTITY_TYPES.values];
         return connectionFromQuery(

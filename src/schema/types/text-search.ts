@@ -4,15 +4,13 @@
 import { escapeLucene } from '../../db/queries/graph.js';
 import type { AnyRow } from '../../db/queries/rows.js';
 import { countText, pageText, type SearchLabel } from '../../db/queries/search.js';
-import { badUserInput } from '../../errors.js';
 import { nameKey } from '../../ingest/text.js';
 import { builder } from '../builder.js';
 import { enumValues } from '../enums.js';
 import { connectionFromQuery } from '../pagination.js';
+import { MAX_QUERY_LENGTH, searchText } from '../validation.js';
 import { parseMap } from './common.js';
 import { EvidenceRef } from './refs.js';
-
-const MAX_QUERY_LENGTH = 200;
 
 /** What searchAll looks in, in the order the enum lists them. */
 const TARGET_NAMES = ['ENTITY', 'CLAIM', 'EVENT', 'EVIDENCE', 'ARTICLE'] as const;
@@ -163,6 +161,7 @@ builder.queryField('searchAll', (t) =>
         query: t.arg.string({
           required: true,
           description: `The words to look for (at most ${MAX_QUERY_LENGTH} characters).`,
+          validate: searchText,
         }),
         in: t.arg({
           type: [SearchTarget],
@@ -171,14 +170,9 @@ builder.queryField('searchAll', (t) =>
         }),
       },
       resolve: (_r, args, ctx) => {
-        if (args.query.length > MAX_QUERY_LENGTH) {
-          throw badUserInput(
-            `"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${args.query.length})`,
-            'query',
-          );
-        }
         const lucene = textQuery(args.query);
-        if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
+        // searchText let through only a query with a letter or digit, which makes a Lucene query.
+        if (!lucene) throw new Error('a validated search text made no Lucene query');
         const tokens = nameKey(args.query).split(' ').filter(Boolean);
         const labels = args.in?.length
           ? args.in.map((k) => TARGETS[k].label)

@@ -7,7 +7,7 @@ import { entityOrThrow } from '../keys.js';
 import { rootConnection } from '../lists.js';
 import { CLAIM_TYPES } from './claim.js';
 import { PartialDate, partialDate } from './common.js';
-import { DATE_HINT, dateRange } from './filters.js';
+import { calendarDate, DATE_HINT, dateRange, datesInOrder } from './filters.js';
 import { EventRef } from './refs.js';
 
 type TimelineRow = EventRow | ClaimRow;
@@ -42,9 +42,18 @@ builder.queryField('timeline', (t) =>
           required: false,
           description: 'Only what this entity takes part in, asserts or reports.',
         }),
-        from: t.arg.string({ required: false, description: `From this date (${DATE_HINT}).` }),
-        to: t.arg.string({ required: false, description: `Up to this date (${DATE_HINT}).` }),
+        from: t.arg.string({
+          required: false,
+          description: `From this date (${DATE_HINT}).`,
+          validate: calendarDate,
+        }),
+        to: t.arg.string({
+          required: false,
+          description: `Up to this date (${DATE_HINT}).`,
+          validate: calendarDate,
+        }),
       },
+      validate: datesInOrder,
       resolve: async (_r, args, ctx, info) => {
         const range = dateRange(args.from, args.to);
         const page = await rootConnection<TimelineRow>(
