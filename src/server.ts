@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { createEventBus, type EventBus } from './events/bus.js';
 import { publishIngest } from './events/publish.js';
 import { Subscriptions } from './events/subscriptions.js';
+import { FanOutStatistics } from './graph/fan-out.js';
 import { ListenError, type Listener, listen } from './http/listener.js';
 import { createResponseCache, DataVersion } from './http/response-cache.js';
 import { attachWebSockets } from './http/websocket.js';
@@ -20,6 +21,9 @@ import { startTracing, traced } from './observability/tracing.js';
 import { createYogaServer } from './yoga.js';
 
 export { ListenError };
+
+/** Writes the event bus does not tell of reach the cost limit's statistics within this time. */
+const STATISTICS_REFRESH_MS = 60_000;
 
 export async function serve(config: Config, logger: Logger = createLogger(config.log)): Promise<void> {
   // Until the server is up, a stop request ends the process at once; the embedded Neo4j
@@ -85,10 +89,14 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     // A change made on another instance (or everything, after Redis was away) is news at once.
     if (responseCache) bus.onDataChanged(() => responseCache.version.changed());
     const b = bus;
+    // The cost limit's statistics, reloaded after every change the bus tells of and once a minute.
+    const fanOuts = new FanOutStatistics(database.db);
+    fanOuts.refreshEvery(STATISTICS_REFRESH_MS);
     const yoga = createYogaServer(database.db, {
       ingestToken: config.ingestToken,
       responseCache,
       subscriptions,
+      fanOuts,
       service: {
         http: config.http,
         logger,

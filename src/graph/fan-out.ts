@@ -74,6 +74,16 @@ export class FanOutStatistics {
     return this.loading;
   }
 
+  /**
+   * Reloads every `ms` as well, for writes the event bus does not tell of (the ingest command of a
+   * process without Redis); returns the function that stops it.
+   */
+  refreshEvery(ms: number): () => void {
+    const timer = setInterval(() => void this.refresh(), ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Waits for the load under way, at most `ms`: the first requests are priced on statistics. */
   async settled(ms: number): Promise<void> {
     if (!this.loading) return;

@@ -209,4 +209,24 @@ describe('the fan-out statistics', () => {
       vi.useRealTimers();
     }
   });
+
+  it('reload on a timer too, for writes no event tells of, until stopped', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const stats = new FanOutStatistics(
+        fakeDatabase(() => [{ parents: 1, max: 1, p95: 1 }]),
+        0,
+      );
+      const stop = stats.refreshEvery(60_000);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(stats.loads).toBe(1);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(stats.loads).toBe(2);
+      stop();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(stats.loads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
