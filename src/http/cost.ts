@@ -88,8 +88,10 @@ interface Price {
   worstCase: number;
 }
 
-const intArg = (args: Record<string, unknown>, name: string) =>
-  typeof args[name] === 'number' ? (args[name] as number) : undefined;
+function intArg(args: Record<string, unknown>, name: string): number | undefined {
+  const value = args[name];
+  return typeof value === 'number' ? value : undefined;
+}
 
 function fanOutOf(walk: Walk, owner: GraphQLCompositeType, field: string): FanOut | undefined {
   const types = isObjectType(owner) || isInterfaceType(owner) ? [owner, ...owner.getInterfaces()] : [owner];

@@ -30,6 +30,7 @@ async function post(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
+  // The body is GraphQL's JSON answer: data and errors as the server sends them.
   return { status: response.status, ...(await response.json()) } as {
     status: number;
     data?: Record<string, unknown>;
@@ -44,6 +45,7 @@ const priced = (query: string, variables?: Record<string, unknown>, stats = true
 async function ids() {
   const res = await post(`{ claim(key: "${ARTICLE_KEY}/claim:unsc-arms-ban") { id }
     a: entity(key: "country:russia") { id } b: entity(key: "person:kim-jong-un") { id } }`);
+  // The shape the query above selects.
   const data = res.data as { claim: { id: string }; a: { id: string }; b: { id: string } };
   return { id: data.claim.id, ids: [data.a.id, data.b.id, data.claim.id] };
 }
