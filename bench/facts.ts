@@ -39,7 +39,7 @@ const HEDGES: Record<ClaimStatus, string | undefined> = {
   CONFIRMED: 'memastikan',
 };
 const EVENT_KINDS = ['Visit', 'Meeting', 'Summit', 'Ceremony', 'Exercise', 'Talks', 'Launch'];
-const LINK_TYPES = ['CONTRADICTS', 'CITES', 'SUPPORTS'] as const;
+const LINK_TYPES = ['CONDEMNS', 'CITES', 'SUPPORTS'] as const;
 const SPEAKERS = new Set<EntityType>(['Person', 'Organization', 'Country', 'Group']);
 export const PLACES = new Set<EntityType>(['Location', 'Country']);
 export const DAY_MS = 86_400_000;

@@ -106,8 +106,8 @@ export const RELATION_TYPES = vocabulary({
 export type RelationType = ValueOf<typeof RELATION_TYPES>;
 
 export const CLAIM_LINK_TYPES = vocabulary({
-  CONTRADICTS:
-    'The claim opposes the other: disputes it, or condemns what it describes as wrong or unlawful.',
+  DISPUTES: 'The claim denies that the other is true ("no agreement was signed").',
+  CONDEMNS: 'The claim holds what the other describes to be wrong or unlawful, without denying it happened.',
   CITES: 'The claim invokes the other as grounds.',
   SUPPORTS: 'The claim backs the other up.',
 });
@@ -124,7 +124,8 @@ export const SEMANTIC_RELATIONSHIPS = vocabulary({
   AT: 'An event takes place at a place.',
   PART_OF: 'An event is part of a larger one.',
   ABOUT: 'A claim is about an event.',
-  CONTRADICTS: CLAIM_LINK_TYPES.descriptions.CONTRADICTS,
+  DISPUTES: CLAIM_LINK_TYPES.descriptions.DISPUTES,
+  CONDEMNS: CLAIM_LINK_TYPES.descriptions.CONDEMNS,
   CITES: CLAIM_LINK_TYPES.descriptions.CITES,
   SUPPORTS: CLAIM_LINK_TYPES.descriptions.SUPPORTS,
 });

@@ -147,6 +147,17 @@ export const eventDoc = z
   })
   .strict();
 
+/**
+ * CONTRADICTS meant "disputes or condemns" and was split in two; a document that still says it is
+ * rejected rather than guessed at, since which of the two it meant changes whether a claim counts as denied.
+ */
+const claimLinkType = z.enum(CLAIM_LINK_TYPES.values, {
+  error: (issue) =>
+    issue.input === 'CONTRADICTS'
+      ? 'CONTRADICTS is no longer a link type: use DISPUTES when the claim denies that the other is true, CONDEMNS when it holds what the other describes to be wrong or unlawful'
+      : undefined,
+});
+
 export const claimDoc = z
   .object({
     id: localId,
@@ -166,7 +177,7 @@ export const claimDoc = z
       .array(
         z
           .object({
-            type: z.enum(CLAIM_LINK_TYPES.values),
+            type: claimLinkType,
             claim: z
               .union([localId, z.string().regex(STATEMENT_KEY)])
               .describe('A claim of this document, or "<article>/<id>": a claim of another article.'),

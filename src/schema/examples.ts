@@ -30,8 +30,8 @@ query InReturn {
   }
 }
 
-# Which claims does the South Korean president contradict, and on what grounds?
-query YoonContradicts {
+# Which claims does the South Korean president condemn or dispute, and on what grounds?
+query YoonCondemns {
   entity(key: "person:yoon-suk-yeol") {
     label
     assertedClaims {
@@ -39,7 +39,8 @@ query YoonContradicts {
         cue
         node {
           summary
-          contradicts { summary status }
+          condemns { summary status }
+          disputes { summary status }
           cites { summary }
           evidence { inContext(chars: 40) { before quote after } }
         }

@@ -192,15 +192,17 @@ describe('what North Korea would get in return, and according to whom', () => {
   });
 });
 
-describe('what Yoon Suk-yeol contradicts and cites', () => {
-  it('contradicts the three arms-cooperation claims and cites the UN resolution, with exact quotes', async () => {
+describe('what Yoon Suk-yeol condemns and cites', () => {
+  it('condemns the arms-cooperation claims without disputing them, and cites the UN resolution, with exact quotes', async () => {
     const { entity } = await ask(`{
       entity(key: "person:yoon-suk-yeol") {
         label
         ... on Person { roles { totalCount edges { node { title to { key } } } } }
         assertedClaims { totalCount edges { cue node {
           key kind status
-          contradicts { key status }
+          condemns { key status }
+          disputes { key }
+          contradicts { key }
           cites { key kind ... on UNResolution { bodies { key } targets { key } supporters { key } } evidence { quote start end } }
           links(direction: OUTGOING) { type direction claim { key } }
           evidence { quote start end inContext(chars: 40) { before quote after } }
@@ -219,14 +221,22 @@ describe('what Yoon Suk-yeol contradicts and cites', () => {
     expect(claim.key).toBe(claimKey('yoon-cooperation-illegal'));
     expect(claim.kind).toBe('Statement');
     expect(claim.status).toBe('ASSERTED');
-    expect(sorted(claim.contradicts.map((c: any) => c.key))).toEqual(
-      sorted([
-        claimKey('ammunition-for-technology'),
-        claimKey('alleged-russian-ammunition-effort'),
-        claimKey('weapons-for-aid-and-technology'),
-      ]),
-    );
-    expect(claim.contradicts.every((c: any) => c.status !== 'ASSERTED')).toBe(true);
+    // He calls the cooperation illegal; he does not deny that it happens.
+    const condemned = sorted([
+      claimKey('ammunition-for-technology'),
+      claimKey('alleged-russian-ammunition-effort'),
+      claimKey('weapons-for-aid-and-technology'),
+      claimKey('deepening-defence-cooperation'),
+    ]);
+    expect(sorted(claim.condemns.map((c: any) => c.key))).toEqual(condemned);
+    expect(claim.disputes).toEqual([]);
+    // The deprecated field still answers, with both kinds.
+    expect(sorted(claim.contradicts.map((c: any) => c.key))).toEqual(condemned);
+    expect(
+      claim.condemns
+        .filter((c: any) => c.key !== claimKey('deepening-defence-cooperation'))
+        .map((c: any) => c.status),
+    ).not.toContain('ASSERTED');
 
     expect(claim.cites).toHaveLength(1);
     const [resolution] = claim.cites;
@@ -241,9 +251,10 @@ describe('what Yoon Suk-yeol contradicts and cites', () => {
 
     expect(claim.links.map((l: any) => l.type).sort()).toEqual([
       'CITES',
-      'CONTRADICTS',
-      'CONTRADICTS',
-      'CONTRADICTS',
+      'CONDEMNS',
+      'CONDEMNS',
+      'CONDEMNS',
+      'CONDEMNS',
     ]);
     expect(claim.links.every((l: any) => l.direction === 'OUTGOING')).toBe(true);
 
@@ -257,14 +268,16 @@ describe('what Yoon Suk-yeol contradicts and cites', () => {
     expect(quote.inContext.after).toContain('kata Presiden Korea Selatan');
   });
 
-  it('the other side sees it too: contradictedBy and citedBy point back at Yoon’s statement', async () => {
+  it('the other side sees it too: condemnedBy and citedBy point back at Yoon’s statement', async () => {
     const data = await ask(
       `query($deal: String!, $un: String!) {
-      deal: claim(key: $deal) { contradictedBy { key } supportedBy { key } }
+      deal: claim(key: $deal) { condemnedBy { key } disputedBy { key } contradictedBy { key } supportedBy { key } }
       un: claim(key: $un) { citedBy { key } links(direction: INCOMING, type: CITES) { direction claim { key } } }
     }`,
       { deal: claimKey('ammunition-for-technology'), un: claimKey('unsc-arms-ban') },
     );
+    expect(data.deal.condemnedBy).toEqual([{ key: claimKey('yoon-cooperation-illegal') }]);
+    expect(data.deal.disputedBy).toEqual([]);
     expect(data.deal.contradictedBy).toEqual([{ key: claimKey('yoon-cooperation-illegal') }]);
     expect(data.deal.supportedBy).toEqual([{ key: claimKey('weapons-for-aid-and-technology') }]);
     expect(data.un.citedBy).toEqual([{ key: claimKey('yoon-cooperation-illegal') }]);
@@ -615,7 +628,7 @@ describe('the neighbourhood of Kim Jong-un', () => {
     // Two hops: Kim -> meeting -> Putin; the farewell ceremony's attendees too.
     expect(keys).toContain('person:alexander-kozlov');
     const [stored] = await graph.cypher(
-      `MATCH (a)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|AT|PART_OF|ABOUT|CONTRADICTS|CITES|SUPPORTS]->(b)
+      `MATCH (a)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|AT|PART_OF|ABOUT|DISPUTES|CONDEMNS|CITES|SUPPORTS]->(b)
        WHERE a.id IN $keys AND b.id IN $keys RETURN count(r) AS n`,
       { keys },
     );

@@ -67,6 +67,23 @@ describe('a broken document', () => {
     );
   });
 
+  it('rejects the retired CONTRADICTS link, saying which two types replace it', async () => {
+    const doc = await seed();
+    const i = doc.claims.findIndex((c: any) => c.id === 'claim:yoon-cooperation-illegal');
+    doc.claims[i].links[0].type = 'CONTRADICTS';
+    doc.claims[i].links[1].type = 'MAYBE';
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems[0]).toEqual({
+      path: `$.claims[${i}].links[0].type`,
+      message:
+        'CONTRADICTS is no longer a link type: use DISPUTES when the claim denies that the other is true, CONDEMNS when it holds what the other describes to be wrong or unlawful',
+    });
+    // Any other wrong value keeps the usual message, listing the types.
+    expect(v.problems[1]?.path).toBe(`$.claims[${i}].links[1].type`);
+    expect(v.problems[1]?.message).toMatch(/DISPUTES.*CONDEMNS.*CITES.*SUPPORTS/);
+  });
+
   it('reports references to entities, events and claims that do not exist', async () => {
     const doc = await seed();
     doc.claims[2].participants.push({ entity: 'person:nobody', role: 'SUBJECT' });

@@ -16,7 +16,8 @@ export interface Nav {
 }
 
 const LINK_PASSIVE: Record<string, string> = {
-  CONTRADICTS: 'contradicted by',
+  DISPUTES: 'disputed by',
+  CONDEMNS: 'condemned by',
   CITES: 'cited by',
   SUPPORTS: 'supported by',
 };

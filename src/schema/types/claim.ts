@@ -34,7 +34,7 @@ const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
     direction: t.field({
       type: Direction,
       description:
-        'OUTGOING: this claim contradicts, cites or supports the other; INCOMING: the other does so to this.',
+        'OUTGOING: this claim disputes, condemns, cites or supports the other; INCOMING: the other does so to this.',
       resolve: (l) => l.direction,
     }),
     claim: t.field({ type: ClaimRef, description: 'The other claim.', resolve: (l) => l.claim }),
@@ -53,17 +53,21 @@ const linkFilter = (a: LinkArgs) => ({
 
 const links = edgeField('Claim', 'links', 'claimLinks', { filter: linkFilter, nodePaths: [['claim']] });
 
-/** A list of the claims linked one way by one kind of link (the claims this one contradicts). */
+/** A list of the claims linked one way by some kinds of link (the claims this one disputes). */
 function linked(
   field: string,
-  type: ClaimLinkTypeName,
+  types: readonly ClaimLinkTypeName[],
   direction: 'OUTGOING' | 'INCOMING',
   description: string,
+  deprecationReason?: string,
 ) {
-  const declared = edgeField('Claim', field, 'claimLinks', { filter: () => linkFilter({ type, direction }) });
+  const declared = edgeField('Claim', field, 'claimLinks', {
+    filter: () => ({ direction, relationTypes: types }),
+  });
   return {
     type: [ClaimRef] satisfies [typeof ClaimRef],
     description,
+    ...(deprecationReason ? { deprecationReason } : {}),
     resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
       declared.nodes(ctx, info, c, {}),
   };
@@ -139,16 +143,41 @@ builder.interfaceType(ClaimRef, {
       resolve: async (c, args, ctx, info) =>
         (await links.list(ctx, info, c, args)).map((i) => ({ ...i.props, claim: i.node })),
     }),
+    disputes: t.field(linked('disputes', ['DISPUTES'], 'OUTGOING', 'Claims this one denies are true.')),
+    disputedBy: t.field(linked('disputedBy', ['DISPUTES'], 'INCOMING', 'Claims that deny this one is true.')),
+    condemns: t.field(
+      linked('condemns', ['CONDEMNS'], 'OUTGOING', 'Claims whose subject this one holds wrong or unlawful.'),
+    ),
+    condemnedBy: t.field(
+      linked(
+        'condemnedBy',
+        ['CONDEMNS'],
+        'INCOMING',
+        'Claims that hold what this one describes wrong or unlawful.',
+      ),
+    ),
     contradicts: t.field(
-      linked('contradicts', 'CONTRADICTS', 'OUTGOING', 'Claims this one disputes or condemns.'),
+      linked(
+        'contradicts',
+        ['DISPUTES', 'CONDEMNS'],
+        'OUTGOING',
+        'Claims this one disputes or condemns.',
+        'Disputing and condemning are different: use disputes and condemns.',
+      ),
     ),
     contradictedBy: t.field(
-      linked('contradictedBy', 'CONTRADICTS', 'INCOMING', 'Claims that dispute or condemn this one.'),
+      linked(
+        'contradictedBy',
+        ['DISPUTES', 'CONDEMNS'],
+        'INCOMING',
+        'Claims that dispute or condemn this one.',
+        'Disputing and condemning are different: use disputedBy and condemnedBy.',
+      ),
     ),
-    cites: t.field(linked('cites', 'CITES', 'OUTGOING', 'Claims this one invokes as grounds.')),
-    citedBy: t.field(linked('citedBy', 'CITES', 'INCOMING', 'Claims that invoke this one.')),
-    supports: t.field(linked('supports', 'SUPPORTS', 'OUTGOING', 'Claims this one backs up.')),
-    supportedBy: t.field(linked('supportedBy', 'SUPPORTS', 'INCOMING', 'Claims that back this one up.')),
+    cites: t.field(linked('cites', ['CITES'], 'OUTGOING', 'Claims this one invokes as grounds.')),
+    citedBy: t.field(linked('citedBy', ['CITES'], 'INCOMING', 'Claims that invoke this one.')),
+    supports: t.field(linked('supports', ['SUPPORTS'], 'OUTGOING', 'Claims this one backs up.')),
+    supportedBy: t.field(linked('supportedBy', ['SUPPORTS'], 'INCOMING', 'Claims that back this one up.')),
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
