@@ -5,6 +5,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { pageSize } from './pagination.js';
 import { validationError } from './validation.js';
 
 /** The object types `node(id:)` can fetch, known once the schema is built (see index.ts). */
@@ -79,8 +80,9 @@ export const builder = new SchemaBuilder<{
     cursorFieldOptions: { description: 'Opaque position of this edge, for `after` and `before`.' },
     firstArgOptions: {
       description: 'Return the first n edges (at most 100; 20 when neither first nor last is given).',
+      validate: pageSize,
     },
-    lastArgOptions: { description: 'Return the last n edges (at most 100).' },
+    lastArgOptions: { description: 'Return the last n edges (at most 100).', validate: pageSize },
     afterArgOptions: { description: 'Return edges after this cursor.' },
     beforeArgOptions: { description: 'Return edges before this cursor.' },
   },

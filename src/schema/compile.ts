@@ -26,7 +26,7 @@ import type { Params, Window } from '../db/queries/order.js';
 import { edgeSpec, type Nested, pageSubquery } from '../db/queries/pages.js';
 import { CLAIM_KINDS, ENTITY_TYPES, PLACE_TYPES } from '../vocabulary.js';
 import { edgeFieldOf, MAX_LIST, pageRequest, pageSignature } from './edges.js';
-import { keysetWindow } from './pagination.js';
+import { keysetWindow, pageSize } from './pagination.js';
 import { selectsField } from './selection.js';
 
 /** Levels of edges read in one statement; deeper ones are read by the loaders. */
@@ -166,6 +166,13 @@ class Compiler {
     let window: Window;
     try {
       args = getArgumentValues(definition, first.node, this.info.variableValues);
+      // Read here past the validation plugin: a page size the field's resolver will refuse is not
+      // read (a negative one would fail the whole statement, a huge one read a hub).
+      if (
+        declared.connection &&
+        !(pageSize.safeParse(args.first).success && pageSize.safeParse(args.last).success)
+      )
+        return null;
       window = declared.connection
         ? (({ keepLast: _, ...w }) => w)(keysetWindow(args, EDGES[declared.edge].order))
         : LIST_WINDOW;

@@ -1,11 +1,24 @@
 // Relay cursor pagination. Lists read from the database page by keyset: a cursor holds the sort
 // keys of its item, so the next page starts right after it however the list changed meanwhile.
 // Lists built in memory page by offset. A page larger than MAX_PAGE_SIZE is refused, not cut.
+import { z } from 'zod';
 import type { Order, Window } from '../db/queries/order.js';
 import { badUserInput } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * `first` and `last` of every connection: declared once for all of them (builder.ts, relay's
+ * firstArgOptions and lastArgOptions) and checked by Pothos' validation plugin before the resolver.
+ */
+export const pageSize = z
+  .number()
+  .refine((n) => n >= 0, { error: (issue) => `must not be negative (got ${issue.input})`, abort: true })
+  .refine((n) => n <= MAX_PAGE_SIZE, {
+    error: (issue) => `must be at most ${MAX_PAGE_SIZE} (got ${issue.input})`,
+  })
+  .nullish();
 
 export interface PageArgs {
   first?: number | null;
@@ -26,13 +39,6 @@ export interface Connection<T, E = object> {
   edges: ({ cursor: string; node: T } & E)[];
   pageInfo: PageInfo;
   totalCount: number | (() => Promise<number>);
-}
-
-function checkSize(value: number | null | undefined, arg: string) {
-  if (value == null) return;
-  if (value < 0) throw badUserInput(`"${arg}" must not be negative (got ${value})`, arg);
-  if (value > MAX_PAGE_SIZE)
-    throw badUserInput(`"${arg}" must be at most ${MAX_PAGE_SIZE} (got ${value})`, arg);
 }
 
 const notACursor = (arg: string, cursor: string) =>
@@ -76,8 +82,6 @@ function fromKeysetCursor(cursor: string, order: Order, arg: string): unknown[] 
  * of them kept (Relay's rule).
  */
 export function keysetWindow(args: PageArgs, order: Order): Window & { keepLast: number | null } {
-  checkSize(args.first, 'first');
-  checkSize(args.last, 'last');
   const after = args.after != null ? fromKeysetCursor(args.after, order, 'after') : null;
   const before = args.before != null ? fromKeysetCursor(args.before, order, 'before') : null;
   const { first, last } = args;
@@ -136,8 +140,6 @@ function fromCursor(cursor: string, arg: string): number {
 
 /** The [start, end) window of the whole list that the arguments select. */
 export function pageWindow(args: PageArgs, total: number): { start: number; end: number } {
-  checkSize(args.first, 'first');
-  checkSize(args.last, 'last');
   // An empty string is not a cursor either: refused, not taken as "from the start".
   let start = args.after != null ? Math.min(fromCursor(args.after, 'after') + 1, total) : 0;
   let end = args.before != null ? Math.max(Math.min(fromCursor(args.before, 'before'), total), start) : total;

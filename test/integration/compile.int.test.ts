@@ -114,4 +114,20 @@ describe('a compiled request answers as the level-by-level one does', () => {
     expect(fast.statements).toBe(1);
     expect(slow.statements).toBe(3);
   });
+
+  it('leaves a page size the field refuses to the field, which says what is wrong', async () => {
+    // Compiled, `first: -5` would be LIMIT -4 in the entity's statement and fail it whole.
+    const query = `{ entity(key: "country:russia") { label claims(first: -5) { totalCount } } }`;
+    const fast = await ask(compiled, query);
+    expect(fast.body).toEqual(await ask(levelByLevel, query).then((r) => r.body));
+    // The connection is non-null: its error nulls the entity, as it does level by level.
+    expect(fast.body.data).toEqual({ entity: null });
+    expect(fast.body.errors).toEqual([
+      expect.objectContaining({
+        message: '"first" must not be negative (got -5)',
+        path: ['entity', 'claims'],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+      }),
+    ]);
+  });
 });

@@ -86,6 +86,11 @@ describe('argument validation', () => {
       'query',
       '"query" must contain at least one letter or digit',
     ],
+    // first and last of every connection, root or nested, in memory or from the database.
+    ['{ claims(first: 101) { totalCount } }', 'first', '"first" must be at most 100 (got 101)'],
+    ['{ claims(last: -1) { totalCount } }', 'last', '"last" must not be negative (got -1)'],
+    ['{ search(query: "kim", first: -3) { totalCount } }', 'first', '"first" must not be negative (got -3)'],
+    ['{ timeline(last: 500) { totalCount } }', 'last', '"last" must be at most 100 (got 500)'],
   ])('%s', async (query, argument, message) => {
     expect(await refusal(query)).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', argument } });
   });
