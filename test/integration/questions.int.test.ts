@@ -197,7 +197,10 @@ describe('what Yoon Suk-yeol condemns and cites', () => {
     const { entity } = await ask(`{
       entity(key: "person:yoon-suk-yeol") {
         label
-        ... on Person { roles { totalCount edges { node { title to { key } } } } }
+        ... on Person {
+          titles { totalCount edges { node { title to { key } } } }
+          roles { totalCount edges { node { title to { key } } } }
+        }
         assertedClaims { totalCount edges { cue node {
           key kind status
           condemns { key status }
@@ -210,7 +213,9 @@ describe('what Yoon Suk-yeol condemns and cites', () => {
       }
     }`);
     expect(entity.label).toBe('Yoon Suk-yeol');
-    expect(entity.roles).toEqual({
+    // `roles` is the deprecated name of `titles` on Person, and answers the same.
+    expect(entity.roles).toEqual(entity.titles);
+    expect(entity.titles).toEqual({
       totalCount: 1,
       edges: [{ node: { title: 'President of South Korea', to: { key: 'country:south-korea' } } }],
     });

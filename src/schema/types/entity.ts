@@ -202,12 +202,14 @@ function relationField(
   type: 'HOLDS_ROLE' | 'MEMBER_OF',
   direction: 'OUTGOING' | 'INCOMING',
   description: string,
+  deprecationReason?: string,
 ) {
   const declared = relationsField(ref.name, field, { types: [type], direction });
   builder.objectField(ref, field, (t) =>
     t.connection({
       type: EntityRelation,
       description,
+      ...(deprecationReason ? { deprecationReason } : {}),
       resolve: (e, args, ctx, info) => relationConnection(declared, ctx, info, e, args),
     }),
   );
@@ -220,7 +222,16 @@ entityNode('Location');
 entityNode('Group');
 entityNode('Item');
 
-relationField(Person, 'roles', 'HOLDS_ROLE', 'OUTGOING', 'Titles the person holds ("President of Russia").');
+relationField(Person, 'titles', 'HOLDS_ROLE', 'OUTGOING', 'Titles the person holds ("President of Russia").');
+// The first name of `titles`, kept for the clients that use it: `roles` are participant roles elsewhere.
+relationField(
+  Person,
+  'roles',
+  'HOLDS_ROLE',
+  'OUTGOING',
+  'Titles the person holds ("President of Russia"); the same as `titles`.',
+  'Use `titles`: elsewhere `roles` are the roles an entity plays in a claim or an event.',
+);
 relationField(Organization, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People who hold a title in it.');
 relationField(Organization, 'members', 'MEMBER_OF', 'INCOMING', 'Countries that are members of it.');
 relationField(Country, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People who hold a title in it.');
