@@ -126,7 +126,17 @@ export const relationDoc = z
     title: i18nText.optional().describe('HOLDS_ROLE: the title held ("President of South Korea").'),
     role: i18nText.optional().describe('MEMBER_OF: the kind of membership ("permanent member").'),
     since: partialDate.optional(),
-    evidence,
+    curated: z
+      .boolean()
+      .optional()
+      .describe(
+        'True for a fact a curator adds from outside the text (Artyom lies in Primorye): it carries no evidence.',
+      ),
+    note: text.optional().describe('Why a curated fact holds, or where it comes from.'),
+    evidence: z
+      .array(evidenceSpan)
+      .default([])
+      .describe('The spans of the article that state it: at least one, unless the fact is curated.'),
   })
   .strict();
 

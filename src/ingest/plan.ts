@@ -159,6 +159,8 @@ function relationSteps({ doc, resolution, relations }: PlanInput): CypherQuery[]
           ...(r.since
             ? { since: { start: r.since.start, precision: r.since.precision, original: r.since.original } }
             : {}),
+          ...(r.curated ? { curated: true as const } : {}),
+          ...(r.note ? { note: r.note } : {}),
           evidenceIds,
         };
     facts.set(k, fact);

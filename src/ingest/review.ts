@@ -101,7 +101,8 @@ export function reviewDocument(doc: ArticleDocument): string {
     if (r.title) lines.push(`    title: ${r.title.en}${r.title.id ? ` / ${r.title.id}` : ''}`);
     if (r.role) lines.push(`    role: ${r.role.en}${r.role.id ? ` / ${r.role.id}` : ''}`);
     if (r.since) lines.push(`    since: ${date(r.since)}`);
-    lines.push('    evidence:', ...quotes(r.evidence, '      '));
+    if (r.curated) lines.push(`    CURATED, from outside the text${r.note ? `: ${r.note}` : ''}`);
+    else lines.push('    evidence:', ...quotes(r.evidence, '      '));
     return lines;
   }
 

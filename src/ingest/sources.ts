@@ -148,6 +148,9 @@ export interface RelationSource {
   title?: Record<string, string>;
   role?: Record<string, string>;
   since?: { start: string; precision: string; original: string };
+  /** The article adds the fact from outside its text. */
+  curated?: true;
+  note?: string;
   evidenceIds: string[];
 }
 
@@ -177,6 +180,9 @@ export function relationFromSources(key: string, sources: RelationSources) {
     since: s.since?.start ?? null,
     sincePrecision: s.since?.precision ?? null,
     sinceText: s.since?.original ?? null,
+    // Curated while no article states it in its text; one that does makes it a fact with evidence.
+    curated: ordered.every(([, x]) => x.curated === true),
+    note: ordered.find(([, x]) => x.note)?.[1].note ?? null,
     sourcesJson: JSON.stringify(Object.fromEntries(ordered)),
   };
 }

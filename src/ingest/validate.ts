@@ -117,6 +117,26 @@ function checkReferences(doc: ArticleDocument): Problem[] {
       entity(`$.relations[${i}].from`, r.from, new Set(['Location', 'Organization']));
       entity(`$.relations[${i}].to`, r.to, PLACES);
     }
+    if (r.curated && r.evidence.length > 0) {
+      problems.push({
+        path: `$.relations[${i}].evidence`,
+        message:
+          'a curated fact comes from outside the text and carries no evidence from it: remove the evidence, or drop curated',
+      });
+    }
+    if (!r.curated && r.evidence.length === 0) {
+      problems.push({
+        path: `$.relations[${i}].evidence`,
+        message:
+          'needs at least one span of the article that states it; a fact from outside the text is marked "curated": true',
+      });
+    }
+    if (r.note && !r.curated) {
+      problems.push({
+        path: `$.relations[${i}].note`,
+        message: 'a note explains a curated fact: set "curated": true',
+      });
+    }
     if (r.type === 'HOLDS_ROLE' && !r.title) {
       problems.push({ path: `$.relations[${i}].title`, message: 'HOLDS_ROLE needs the title held' });
     }

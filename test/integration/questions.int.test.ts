@@ -187,8 +187,10 @@ describe('what North Korea would get in return, and according to whom', () => {
     expect(deal.inReturn).toEqual([]);
     expect(deal.hedge).toBe('dugaan');
     expect(sorted(deal.items.map((x: any) => x.key))).toEqual(['item:ammunition', 'item:artillery-shells']);
-    // "dugaan": the article reports the allegation without naming its source.
-    expect(deal.attributedTo).toEqual([]);
+    // "Para pengamat mengatakan dugaan upaya Rusia…": the allegation is the observers', not the article's.
+    expect(deal.attributedTo.map((a: any) => [a.entity.key, a.cue])).toEqual([
+      ['group:observers', 'mengatakan'],
+    ]);
   });
 });
 
@@ -398,10 +400,10 @@ describe('asserted fact, allegation and expectation', () => {
     );
     expect(sorted(nodes.map((c: any) => c.hedge))).toEqual(['bisa', 'dugaan']);
     expect(nodes.every((c: any) => c.status === 'ALLEGED')).toBe(true);
-    // Officials and experts make the first; the article reports the second ("dugaan") unsourced.
+    // Officials and experts make the first; the observers the second ("Para pengamat mengatakan dugaan…").
     const own = (key: string) => nodes.find((c: any) => c.key === claimKey(key)).assertedByArticle;
     expect(own('ammunition-for-technology')).toBe(false);
-    expect(own('alleged-russian-ammunition-effort')).toBe(true);
+    expect(own('alleged-russian-ammunition-effort')).toBe(false);
   });
 
   it('expectations are Kim’s arrival ("diperkirakan") and what North Korea will seek ("akan")', async () => {
@@ -521,6 +523,23 @@ describe('places contain one another', () => {
     expect(sorted(station.eventsHere.edges.map((e: any) => e.node.key))).toEqual(
       sorted([eventKey('farewell-ceremony'), eventKey('train-departure')]),
     );
+  });
+
+  it('says which containments a curator added from outside the text: curated, with a note and no evidence', async () => {
+    const { artyom } = await ask(`{
+      artyom: entity(key: "place:artyom") {
+        relations(types: [LOCATED_IN], direction: OUTGOING) { edges { node { to { key } curated note evidence { quote } } } }
+      }
+    }`);
+    const byPlace = Object.fromEntries(artyom.relations.edges.map((e: any) => [e.node.to.key, e.node]));
+    expect(byPlace['place:primorye']).toMatchObject({ curated: true, evidence: [] });
+    expect(byPlace['place:primorye'].note).toMatch(/^Artyom is a city of Primorsky Krai/);
+    expect(byPlace['country:russia']).toEqual({
+      to: { key: 'country:russia' },
+      curated: false,
+      note: null,
+      evidence: [{ quote: 'Artyom, kota di timur jauh Rusia' }],
+    });
   });
 
   it('Russia and Primorye list what lies directly in them', async () => {

@@ -28,6 +28,38 @@ describe('the seed document', () => {
     for (const s of all) expect(sliceCodePoints(points, s.start, s.end)).toBe(s.quote);
   });
 
+  it('states every fact in its quotes: each non-curated fact has evidence that matches the text, curated ones none', async () => {
+    const doc = await seed();
+    const points = codePoints(doc.article.text);
+    const facts: {
+      what: string;
+      curated?: boolean;
+      evidence?: { quote: string; start: number; end: number }[];
+    }[] = [
+      ...doc.relations.map((r: any) => ({ ...r, what: `${r.from} ${r.type} ${r.to}` })),
+      ...doc.events.map((e: any) => ({ ...e, what: e.id })),
+      ...doc.claims.map((c: any) => ({ ...c, what: c.id })),
+      ...[...doc.events, ...doc.claims].flatMap((x: any) =>
+        [...(x.reportedBy ?? []), ...(x.attributedTo ?? [])].map((a: any) => ({
+          ...a,
+          what: `${x.id} by ${a.entity}`,
+        })),
+      ),
+    ];
+    const curated = facts.filter((f) => f.curated).map((f) => f.what);
+    expect(curated).toEqual([
+      'place:artyom LOCATED_IN place:primorye',
+      'place:primorye LOCATED_IN country:russia',
+      'org:government-of-primorsky-krai LOCATED_IN place:primorye',
+      'place:russky-island LOCATED_IN country:russia',
+    ]);
+    for (const f of facts) {
+      if (f.curated) expect(f.evidence ?? [], f.what).toEqual([]);
+      else expect((f.evidence ?? []).length, f.what).toBeGreaterThan(0);
+      for (const s of f.evidence ?? []) expect(sliceCodePoints(points, s.start, s.end), f.what).toBe(s.quote);
+    }
+  });
+
   it('names no publisher and no URL the text does not give', async () => {
     const text = JSON.stringify(await seed());
     expect(text).not.toMatch(/https?:\/\//);
@@ -82,6 +114,33 @@ describe('a broken document', () => {
     // Any other wrong value keeps the usual message, listing the types.
     expect(v.problems[1]?.path).toBe(`$.claims[${i}].links[1].type`);
     expect(v.problems[1]?.message).toMatch(/DISPUTES.*CONDEMNS.*CITES.*SUPPORTS/);
+  });
+
+  it('refuses evidence on a curated fact, a fact without evidence that is not curated, and a stray note', async () => {
+    const doc = await seed();
+    const curated = doc.relations.findIndex((r: any) => r.curated);
+    const stated = doc.relations.findIndex((r: any) => !r.curated);
+    doc.relations[curated].evidence = [doc.relations[stated].evidence[0]];
+    doc.relations[stated].evidence = [];
+    doc.relations[stated].note = 'from memory';
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems).toEqual([
+      {
+        path: `$.relations[${stated}].evidence`,
+        message:
+          'needs at least one span of the article that states it; a fact from outside the text is marked "curated": true',
+      },
+      {
+        path: `$.relations[${stated}].note`,
+        message: 'a note explains a curated fact: set "curated": true',
+      },
+      {
+        path: `$.relations[${curated}].evidence`,
+        message:
+          'a curated fact comes from outside the text and carries no evidence from it: remove the evidence, or drop curated',
+      },
+    ]);
   });
 
   it('reports references to entities, events and claims that do not exist', async () => {

@@ -15,6 +15,9 @@ export interface RelationProps {
   /** Written from the document's DatePrecision by ingestion. */
   sincePrecision: DatePrecision | null;
   sinceText: string | null;
+  /** Added by a curator from outside the text: no evidence. */
+  curated: boolean;
+  note: string | null;
   evidenceIds: string[];
   article: string;
 }
@@ -28,6 +31,8 @@ const RELATION_PROPS = {
   since: 'r.since',
   sincePrecision: 'r.sincePrecision',
   sinceText: 'r.sinceText',
+  curated: 'coalesce(r.curated, false)',
+  note: 'r.note',
   evidenceIds: 'coalesce(r.evidenceIds, [])',
   article: 'r.article',
 } as const;

@@ -4,12 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { claims, STATEMENT_ORDERS } from '../../db/queries/lists.js';
 import type { ClaimRow, EntityRow } from '../../db/queries/rows.js';
-import {
-  CLAIM_KINDS,
-  type ClaimKind as ClaimKindName,
-  type ClaimLinkType as ClaimLinkTypeName,
-  type Role as RoleName,
-} from '../../vocabulary.js';
+import { CLAIM_KINDS, type ClaimKind as ClaimKindName, type Role as RoleName } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role, StatementOrder } from '../enums.js';
@@ -17,61 +12,10 @@ import { facetsField, facetsType, withFacets } from '../facets.js';
 import { checkEntityKeys, statementKey } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
+import { ClaimLink, linked, links } from './claim-links.js';
 import { PartialDate, partialDate } from './common.js';
 import { calendarDate, DATE_HINT, dateRange, datesInOrder, ENTITY_KEY_HINT } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
-
-interface ClaimLinkShape {
-  type: ClaimLinkTypeName;
-  direction: 'OUTGOING' | 'INCOMING';
-  claim: ClaimRow;
-}
-
-const ClaimLink = builder.objectRef<ClaimLinkShape>('ClaimLink').implement({
-  description: 'How this claim and another bear on each other.',
-  fields: (t) => ({
-    type: t.field({ type: ClaimLinkType, description: 'The kind of link.', resolve: (l) => l.type }),
-    direction: t.field({
-      type: Direction,
-      description:
-        'OUTGOING: this claim disputes, condemns, cites or supports the other; INCOMING: the other does so to this.',
-      resolve: (l) => l.direction,
-    }),
-    claim: t.field({ type: ClaimRef, description: 'The other claim.', resolve: (l) => l.claim }),
-  }),
-});
-
-interface LinkArgs {
-  type?: ClaimLinkTypeName | null;
-  direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null;
-}
-
-const linkFilter = (a: LinkArgs) => ({
-  ...(a.direction && a.direction !== 'BOTH' ? { direction: a.direction } : {}),
-  ...(a.type ? { relationTypes: [a.type] } : {}),
-});
-
-const links = edgeField('Claim', 'links', 'claimLinks', { filter: linkFilter, nodePaths: [['claim']] });
-
-/** A list of the claims linked one way by some kinds of link (the claims this one disputes). */
-function linked(
-  field: string,
-  types: readonly ClaimLinkTypeName[],
-  direction: 'OUTGOING' | 'INCOMING',
-  description: string,
-  deprecationReason?: string,
-) {
-  const declared = edgeField('Claim', field, 'claimLinks', {
-    filter: () => ({ direction, relationTypes: types }),
-  });
-  return {
-    type: [ClaimRef] satisfies [typeof ClaimRef],
-    description,
-    ...(deprecationReason ? { deprecationReason } : {}),
-    resolve: (c: ClaimRow, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-      declared.nodes(ctx, info, c, {}),
-  };
-}
 
 const participantsField = edgeField('Claim', 'participants', 'claimParticipants', {
   filter: (a: { role?: RoleName | null }) => (a.role ? { roles: [a.role] } : {}),

@@ -72,9 +72,17 @@ export const EntityRelation = builder.objectRef<RelationShape>('EntityRelation')
       description: 'Since when, where the article says.',
       resolve: since,
     }),
+    curated: t.exposeBoolean('curated', {
+      description:
+        'True when a curator added the relation from outside the article text (world knowledge); it then has no evidence.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'For a curated relation: why it holds, or where it comes from.',
+    }),
     evidence: t.field({
       type: [EvidenceRef],
-      description: 'The spans that state the relation.',
+      description: 'The spans that state the relation; empty when it is curated.',
       resolve: (r, _a, ctx) => loadMany(ctx, 'Evidence', r.evidenceIds),
     }),
     article: t.field({
