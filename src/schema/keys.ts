@@ -38,6 +38,17 @@ export async function unknownEntity(ctx: Context, key: string, arg: string) {
   );
 }
 
+/** An error for a key that names no event or claim, saying what such keys look like. */
+export const unknownStatement = (label: 'Event' | 'Claim', key: string, arg = 'key') =>
+  badUserInput(
+    `"${arg}": no ${label.toLowerCase()} has the key ${JSON.stringify(key)} (keys look like ${
+      label === 'Event'
+        ? '"c27a19544a1cdf98/event:farewell-ceremony"'
+        : '"c27a19544a1cdf98/claim:unsc-arms-ban"'
+    }, or without the article when only one article has that key)`,
+    arg,
+  );
+
 /** The entity with this key, or a BAD_USER_INPUT naming the argument and suggesting keys. */
 export async function entityOrThrow(ctx: Context, key: string, arg: string): Promise<EntityRow> {
   const [row] = await ctx.db.read(startNode(key));
@@ -61,7 +72,7 @@ export async function checkEntityKeys(
 /**
  * The key of the event or claim a client means: its own key, the key of one article's report of
  * it, or the key without its article ("event:farewell-ceremony") when only one statement has it.
- * Null when it names none; an error when it names several.
+ * Null when it names none (the caller says so to the client); an error when it names several.
  */
 export async function statementKey(
   ctx: Context,

@@ -9,7 +9,7 @@ import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role, StatementOrder } from '../enums.js';
 import { facetsField, facetsType, withFacets } from '../facets.js';
-import { checkEntityKeys, statementKey } from '../keys.js';
+import { checkEntityKeys, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { ClaimLink, linked, links } from './claim-links.js';
@@ -224,7 +224,9 @@ builder.queryFields((t) => ({
       const found = await rootNode(ctx, info, 'Claim', key);
       if (found) return found;
       const resolved = await statementKey(ctx, 'Claim', key);
-      return resolved ? rootNode(ctx, info, 'Claim', resolved) : null;
+      // A key that names nothing is the client's mistake: an error that says so, not a bare null.
+      if (!resolved) throw unknownStatement('Claim', key);
+      return rootNode(ctx, info, 'Claim', resolved);
     },
   }),
   claims: t.connection(

@@ -14,6 +14,7 @@ import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimStatus, Direction, EntityOrder, EntityType, RelationType, Role } from '../enums.js';
 import { facetsField, facetsType, withFacets } from '../facets.js';
+import { unknownEntity } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, PlaceRef } from './refs.js';
@@ -243,11 +244,17 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    description: 'An entity by its stable key.',
+    description:
+      'An entity by its stable key; a key that names none is an error (BAD_USER_INPUT) suggesting the closest entities.',
     args: {
       key: t.arg.string({ required: true, description: 'The entity key, e.g. "country:north-korea".' }),
     },
-    resolve: (_r, { key }, ctx, info) => rootNode(ctx, info, 'Entity', key),
+    resolve: async (_r, { key }, ctx, info) => {
+      const found = await rootNode(ctx, info, 'Entity', key);
+      // A key that names nothing is the client's mistake: an error that suggests the closest.
+      if (!found) throw await unknownEntity(ctx, key, 'key');
+      return found;
+    },
   }),
   entities: t.connection(
     {

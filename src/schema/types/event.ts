@@ -7,7 +7,7 @@ import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { EventStatus, Role, StatementOrder } from '../enums.js';
 import { facetsField, facetsType, withFacets } from '../facets.js';
-import { checkEntityKeys, checkEventKinds, statementKey } from '../keys.js';
+import { checkEntityKeys, checkEventKinds, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
@@ -153,7 +153,9 @@ builder.queryFields((t) => ({
       const found = await rootNode(ctx, info, 'Event', key);
       if (found) return found;
       const resolved = await statementKey(ctx, 'Event', key);
-      return resolved ? rootNode(ctx, info, 'Event', resolved) : null;
+      // A key that names nothing is the client's mistake: an error that says so, not a bare null.
+      if (!resolved) throw unknownStatement('Event', key);
+      return rootNode(ctx, info, 'Event', resolved);
     },
   }),
   events: t.connection(
