@@ -80,7 +80,7 @@ export function useVisitReports() {
       `RETURN COUNT { MATCH (r:Report) WHERE NOT (r)-[:REPORTS]->() } AS reportsWithoutStatement,
          COUNT { MATCH (s) WHERE (s:Event OR s:Claim) AND NOT (s)<-[:REPORTS]-(:Report) } AS statementsWithoutReport,
          COUNT { MATCH (r:Reference) WHERE NOT (r)<-[:REFERS]-() } AS loneReferences,
-         COUNT { MATCH (e:Entity) WHERE coalesce(e.sourcesJson, '{}') = '{}' } AS entitiesWithoutSource`,
+         COUNT { MATCH (e:Entity) WHERE NOT EXISTS { (e)<-[:NAMES]-(:Article) } } AS entitiesWithoutSource`,
     );
     return row;
   }
