@@ -3,6 +3,7 @@
 // span and one span per Cypher statement, exported to the collector.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FanOutStatistics } from '../../src/graph/fan-out.js';
 import { type Listener, listen } from '../../src/http/listener.js';
 import { startTracing, traced } from '../../src/observability/tracing.js';
 import { createYogaServer } from '../../src/yoga.js';
@@ -27,8 +28,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${(collector.address() as { port: number }).port}`;
+  // The cost limit's statistics are read before tracing starts: their statements are the
+  // service's own work, traced apart from any request, and this test follows one request.
+  const fanOuts = new FanOutStatistics(graph.db);
+  await fanOuts.refresh();
   stop = await startTracing({ exporter: 'otlp', serviceName: 'news-graph-test' });
-  const yoga = createYogaServer(graph.db);
+  const yoga = createYogaServer(graph.db, { fanOuts });
   listener = await listen(
     traced((req, res) => yoga(req, res)),
     '127.0.0.1',
