@@ -33,6 +33,15 @@ export interface StatementInput {
 
 const nullable = <T>(v: T | undefined | null): T | null => v ?? null;
 
+/** The words of a JSON map of texts by language, without its keys: "en" and "id" are not words of it. */
+const textsOf = (json: string | null | undefined): string[] =>
+  // Written by reportRows from a map of language to text.
+  json ? Object.values(JSON.parse(json) as Record<string, string>) : [];
+
+/** What full-text search reads of an event: its label and summary in every language. */
+export const eventSearchText = (labelJson?: string | null, summaryJson?: string | null) =>
+  [...textsOf(labelJson), ...textsOf(summaryJson)].join(' | ');
+
 export function deriveStatement(s: StatementInput) {
   const reports = [...s.reports].sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   const first = reports[0];
@@ -72,6 +81,7 @@ export function deriveStatement(s: StatementInput) {
           label: nullable(first.label),
           labelJson: nullable(first.labelJson),
           summaryJson: nullable(first.summaryJson),
+          searchText: eventSearchText(first.labelJson, first.summaryJson),
         }
       : {
           ...shared,

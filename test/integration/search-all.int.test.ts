@@ -2,6 +2,8 @@
 // summaries, names, titles — in either language, whatever the case and accents, best first, each
 // hit saying what matched and where; query syntax in the input is searched for as text.
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.js';
+import { eventSearchText } from '../../src/ingest/statements.js';
 import { useGraph } from '../helpers.js';
 
 const graph = useGraph();
@@ -126,5 +128,38 @@ describe('query syntax is searched for as text', () => {
   it('input without a letter or digit is refused', async () => {
     const res = await graph.gql(QUERY, { q: ') ( "' });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('event labels and summaries, read as text', () => {
+  it('are found by their words in either language, and the keys of their maps ("en", "id") are not words of them', async () => {
+    const all = await graph.gql('{ events(first: 1) { totalCount } }');
+    const events = all.data.events.totalCount as number;
+    expect(events).toBeGreaterThan(5);
+    // Read as JSON, every event would match both; read as text, only those with such words do,
+    // and each hit shows the word that matched.
+    for (const key of ['en', 'id']) {
+      const hits = await searchAll(key, { in: ['EVENT'], first: 50 });
+      expect(hits.totalCount, key).toBeLessThan(events);
+      for (const h of hits.edges) expect(words(h).length, `${key}: ${h.matched.text}`).toBeGreaterThan(0);
+    }
+    const [event] = await graph.cypher('MATCH (s:Event) RETURN s.labelJson AS label ORDER BY s.id LIMIT 1');
+    const label = JSON.parse(String(event?.label)) as Record<string, string>;
+    for (const [lang, text] of Object.entries(label)) {
+      const word = text.split(/\s+/).find((w) => w.length > 4) as string;
+      const hits = await searchAll(word, { in: ['EVENT'] });
+      expect(hits.totalCount, `${lang}: ${word}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('are brought to the index at start-up for events written before they were', async () => {
+    const before = await graph.cypher('MATCH (s:Event) RETURN s.id AS id, s.searchText AS text ORDER BY id');
+    await graph.cypher('MATCH (s:Event) REMOVE s.searchText');
+    await migrate(graph.db);
+    const after = await graph.cypher(
+      'MATCH (s:Event) RETURN s.id AS id, s.searchText AS text, s.labelJson AS l, s.summaryJson AS m ORDER BY id',
+    );
+    expect(after.map(({ id, text }) => ({ id, text }))).toEqual(before);
+    for (const row of after) expect(row.text).toBe(eventSearchText(row.l as string, row.m as string));
   });
 });

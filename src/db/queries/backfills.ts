@@ -25,7 +25,30 @@ const missingKeys = (label: StatementLabel) => ({
   cypher: `RETURN EXISTS { MATCH (:${label})-[r:${INVOLVEMENTS}]->(:Entity) WHERE r.statementKey IS NULL } AS needed`,
 });
 
+/**
+ * The values of a flat JSON map of strings, in Cypher (which cannot parse JSON): split between
+ * entries and after each key. Exact for texts whose only escapes are quotes; close enough for
+ * search otherwise, and the event's next write sets the exact text (see eventSearchText).
+ */
+const jsonValues = (j: string) =>
+  `CASE WHEN ${j} IS NULL OR size(${j}) < 7 THEN [] ELSE
+    [x IN split(substring(${j}, 2, size(${j}) - 4), '","') | replace(split(x, '":"')[1], '\\\\"', '"')] END`;
+
+const eventSearchText = (after: string, size: number) => ({
+  cypher: `MATCH (s:Event) WHERE s.id > $after
+    WITH s ORDER BY s.id LIMIT $size
+    WITH s, ${jsonValues('s.labelJson')} + ${jsonValues('s.summaryJson')} AS texts
+    SET s.searchText = reduce(t = '', x IN [v IN texts WHERE v IS NOT NULL] | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + x)
+    RETURN max(s.id) AS last`,
+  params: { after, size: int(size) },
+});
+
 export const BACKFILLS: readonly Backfill[] = [
   { id: 'involvement-keys-claims', needed: missingKeys('Claim'), batch: involvementKeys('Claim') },
   { id: 'involvement-keys-events', needed: missingKeys('Event'), batch: involvementKeys('Event') },
+  {
+    id: 'event-search-text',
+    needed: { cypher: 'RETURN EXISTS { MATCH (s:Event) WHERE s.searchText IS NULL } AS needed' },
+    batch: eventSearchText,
+  },
 ];

@@ -1,4 +1,4 @@
-// Full-text search over everything a reader reads (the text_search index of
+// Full-text search over everything a reader reads (the reading_text index of
 // schema/neo4j/006_search.cypher): entities, claims, events, quotes and articles, best first.
 import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
@@ -18,7 +18,7 @@ export const countText = (
   lucene: string,
   labels: readonly SearchLabel[],
 ): CypherQuery<{ total: number }> => ({
-  cypher: `CALL db.index.fulltext.queryNodes('text_search', $lucene) YIELD node
+  cypher: `CALL db.index.fulltext.queryNodes('reading_text', $lucene) YIELD node
     WHERE ${LABELS} RETURN count(node) AS total`,
   params: { lucene, labels },
 });
@@ -36,7 +36,7 @@ export const pageText = (
   skip: number,
   limit: number,
 ): CypherQuery<TextHitRow> => ({
-  cypher: `CALL db.index.fulltext.queryNodes('text_search', $lucene) YIELD node, score
+  cypher: `CALL db.index.fulltext.queryNodes('reading_text', $lucene) YIELD node, score
     WHERE ${LABELS}
     WITH node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $limit
     RETURN ${projectHit('node')} AS node, score,
