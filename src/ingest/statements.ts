@@ -51,7 +51,10 @@ export function deriveStatement(s: StatementInput) {
   // said to come from one publisher.
   const outlets = new Set(reports.map((r) => (r.outlet ? `outlet:${r.outlet}` : `article:${r.article}`)));
   const denied = s.disputedBy > 0 || reports.some((r) => r.status === 'DENIED');
-  const contested = denied || propertyValues(reports, s.places).some((p) => p.disagree);
+  const values = propertyValues(reports, s.places);
+  const contested = denied || values.some((p) => p.disagree);
+  // What the API shows as the values sources give: only the properties on which they differ.
+  const valuesJson = JSON.stringify(values.filter((p) => p.values.length > 1));
   const date = {
     startDate: nullable(first.startDate),
     endDate: nullable(first.endDate),
@@ -73,6 +76,7 @@ export function deriveStatement(s: StatementInput) {
     outletCount: outlets.size,
     contested,
     denied,
+    valuesJson,
   };
   const props =
     first.of === 'Event'

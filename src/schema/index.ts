@@ -18,6 +18,8 @@ import './types/path.js';
 import './types/timeline.js';
 import './types/ingest.js';
 import './types/sameness.js';
+import './types/report.js';
+import './types/dispute.js';
 import './types/node.js';
 import './types/vocabulary.js';
 import './types/changes.js';

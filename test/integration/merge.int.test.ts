@@ -2,6 +2,7 @@
 // (test/fixtures/fixture-visit-*.json). Merging by key and by proposal, candidates not merged with
 // their scores, corroboration counts, a denial from another article, and what sameAs rejects.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { candidates } from '../../src/db/queries/sameness.js';
 import { IngestError, type IngestReport } from '../../src/ingest/ingest.js';
 import { ARTICLE_KEY } from '../helpers.js';
 import { keyOf, NAMES, type Name, NO_ORPHANS, seedKey, useVisitReports } from '../visit-reports.js';
@@ -141,5 +142,39 @@ describe('sameAs', () => {
       key: keyOf('harian', 'event:departure'),
       sources: 1,
     });
+  });
+});
+
+describe('finding candidates', () => {
+  interface PlanNode {
+    operatorType: string;
+    children: PlanNode[];
+  }
+  const operators = (plan: PlanNode): string[] => [
+    plan.operatorType.replace(/@.*$/, ''),
+    ...plan.children.flatMap(operators),
+  ];
+
+  it('seeks the involvement index per participant and scans no label', async () => {
+    const query = candidates([
+      {
+        report: 'fixture-x/event:meeting',
+        of: 'Event',
+        kind: 'Meeting',
+        entities: ['person:kim-jong-un', 'person:vladimir-putin'],
+        from: '2022-09-12',
+        to: '2024-09-14',
+      },
+    ]);
+    const session = graph.db.driver.session({ database: graph.db.name, defaultAccessMode: 'READ' });
+    try {
+      const result = await session.run(`EXPLAIN ${query.cypher}`, query.params ?? {});
+      // The driver types the plan as a plain object; its tree has operatorType and children.
+      const ops = operators(result.summary.plan as unknown as PlanNode);
+      expect(ops.some((o) => /RelationshipIndexSeek/.test(o))).toBe(true);
+      expect(ops.filter((o) => /Scan$/.test(o) && !/IndexSeek/.test(o))).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });

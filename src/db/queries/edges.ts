@@ -5,6 +5,7 @@
 // (quotes, paragraphs, articles); their orders in edge-orders.ts.
 import type { EdgeSpec } from './edge-spec.js';
 import { ENTITY_EDGES } from './edges-entity.js';
+import { REPORT_EDGES } from './edges-reports.js';
 import { CLAIM_EDGES, EVENT_EDGES } from './edges-statements.js';
 import { ARTICLE_EDGES, EVIDENCE_EDGES, PARAGRAPH_EDGES } from './edges-text.js';
 import type { NodeLabel } from './rows.js';
@@ -19,6 +20,7 @@ export const EDGES = {
   ...EVIDENCE_EDGES,
   ...PARAGRAPH_EDGES,
   ...ARTICLE_EDGES,
+  ...REPORT_EDGES,
 };
 
 export type Edges = typeof EDGES;

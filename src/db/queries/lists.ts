@@ -2,7 +2,7 @@
 // and is paged in the database by the keyset window of order.ts.
 import type { CypherQuery } from '../run.js';
 import { type Order, Params } from './order.js';
-import type { RootSource } from './pages.js';
+import { corroborationConditions, type RootSource } from './pages.js';
 import { project } from './rows.js';
 import { involvementSeek } from './seek.js';
 
@@ -41,7 +41,14 @@ export const TIME_ORDER: Order = {
   ],
 };
 
-export interface ClaimFilter {
+/** How many sources a statement must have, and whether they may disagree or deny it (null: any). */
+export interface CorroborationFilter {
+  minSources?: number | null;
+  contested?: boolean | null;
+  denied?: boolean | null;
+}
+
+export interface ClaimFilter extends CorroborationFilter {
   kinds: string[];
   statuses: string[];
   participant: string | null;
@@ -81,6 +88,7 @@ export const claims = (f: ClaimFilter): RootSource => ({
                 ...(by.rel === 'ATTRIBUTED_TO' && role
                   ? [`EXISTS { MATCH (y)-[q:PARTICIPANT]->(:Entity) WHERE q.role = ${role} }`]
                   : []),
+                ...corroborationConditions(f, p),
               ],
             },
             p,
@@ -92,12 +100,15 @@ export const claims = (f: ClaimFilter): RootSource => ({
       ${f.statuses.length ? `AND y.status IN ${p.add(f.statuses)}` : ''}
       ${f.participant ? `AND EXISTS { MATCH (y)-[r:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) ${role ? `WHERE r.role = ${role}` : ''} }` : ''}
       ${!f.participant && role ? `AND EXISTS { MATCH (y)-[r:PARTICIPANT]->(:Entity) WHERE r.role = ${role} }` : ''}
-      ${f.attributedTo ? `AND EXISTS { MATCH (y)-[:ATTRIBUTED_TO]->(:Entity {id: ${p.add(f.attributedTo)}}) }` : ''}`;
+      ${f.attributedTo ? `AND EXISTS { MATCH (y)-[:ATTRIBUTED_TO]->(:Entity {id: ${p.add(f.attributedTo)}}) }` : ''}
+      ${corroborationConditions(f, p)
+        .map((c) => `AND ${c}`)
+        .join(' ')}`;
   },
   project: (extra) => project('Claim', 'y', extra),
 });
 
-export interface EventFilter {
+export interface EventFilter extends CorroborationFilter {
   /** Event kinds, in any case. */
   kinds: string[];
   participant: string | null;
@@ -126,6 +137,7 @@ export const events = (f: EventFilter): RootSource => ({
                       `EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }`,
                     ]
                   : []),
+                ...corroborationConditions(f, p),
               ],
             },
             p,
@@ -136,7 +148,10 @@ export const events = (f: EventFilter): RootSource => ({
       `MATCH (y:Event) WHERE y.sortDate >= date(${p.add(f.from ?? '0001-01-01')}) AND y.sortDate <= date(${p.add(f.to ?? '9999-12-31')})
       ${f.kinds.length ? `AND toLower(y.kind) IN ${p.add(f.kinds.map((k) => k.toLowerCase()))}` : ''}
       ${f.participant ? `AND EXISTS { MATCH (y)-[:PARTICIPANT]->(:Entity {id: ${p.add(f.participant)}}) }` : ''}
-      ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}`
+      ${f.location ? `AND EXISTS { MATCH (y)-[:AT]->(:Entity)-[:LOCATED_IN*0..5]->(:Entity {id: ${p.add(f.location)}}) }` : ''}
+      ${corroborationConditions(f, p)
+        .map((c) => `AND ${c}`)
+        .join(' ')}`
     );
   },
   project: (extra) => project('Event', 'y', extra),

@@ -36,6 +36,22 @@ export interface EdgeFilter {
   relationTypes?: readonly string[];
   /** Which end of the relationship the parent is. */
   direction?: 'OUTGOING' | 'INCOMING';
+  /** Statements (claims, events) that at least this many articles report, contested or not, denied or not. */
+  minSources?: number;
+  contested?: boolean;
+  denied?: boolean;
+}
+
+/** Conditions on a statement `y` from how its reports add up (counts written by src/ingest/statements.ts). */
+export function corroborationConditions(
+  f: { minSources?: number | null; contested?: boolean | null; denied?: boolean | null },
+  params: Params,
+): string[] {
+  return [
+    ...(f.minSources != null ? [`coalesce(y.sourceCount, 1) >= ${params.add(f.minSources)}`] : []),
+    ...(f.contested != null ? [`coalesce(y.contested, false) = ${params.add(f.contested)}`] : []),
+    ...(f.denied != null ? [`coalesce(y.denied, false) = ${params.add(f.denied)}`] : []),
+  ];
 }
 
 export interface PageRequest {
@@ -62,6 +78,7 @@ function conditions(filter: EdgeFilter, params: Params, x: string) {
   if (filter.kinds?.length) onTarget.push(`y.kind IN ${params.add(filter.kinds)}`);
   if (filter.statuses?.length) onTarget.push(`y.status IN ${params.add(filter.statuses)}`);
   if (filter.types?.length) onTarget.push(`y.type IN ${params.add(filter.types)}`);
+  onTarget.push(...corroborationConditions(filter, params));
   return { onRel, onTarget };
 }
 

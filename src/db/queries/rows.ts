@@ -30,6 +30,20 @@ export interface DateFields {
   sortDate: string;
 }
 
+/**
+ * What several articles reporting one event or claim add to it (derived from its reports,
+ * src/ingest/statements.ts): how many support it, whether they disagree or one denies it, and the
+ * values they give that differ (JSON: see src/ingest/values.ts).
+ */
+export interface CorroborationFields {
+  reportCount: number;
+  sourceCount: number;
+  outletCount: number;
+  contested: boolean;
+  denied: boolean;
+  valuesJson: string;
+}
+
 export interface ArticleRow {
   __type: 'Article';
   id: string;
@@ -78,7 +92,7 @@ export interface EntityRow {
   wikidata: string | null;
 }
 
-export interface EventRow extends DateFields {
+export interface EventRow extends DateFields, CorroborationFields {
   __type: 'Event';
   id: string;
   kind: string;
@@ -89,7 +103,7 @@ export interface EventRow extends DateFields {
   articleId: string;
 }
 
-export interface ClaimRow extends DateFields {
+export interface ClaimRow extends DateFields, CorroborationFields {
   __type: ClaimKind;
   id: string;
   kind: ClaimKind;
@@ -100,6 +114,24 @@ export interface ClaimRow extends DateFields {
   articleId: string;
 }
 
+/** One article's account of an event or claim, as that article gives it. */
+export interface ReportRow extends DateFields {
+  __type: 'Report';
+  id: string;
+  of: 'Event' | 'Claim';
+  kind: string;
+  article: string;
+  outlet: string | null;
+  publishedOn: string;
+  label: string | null;
+  labelJson: string | null;
+  summary: string | null;
+  wording: string | null;
+  status: string;
+  hedge: string | null;
+  locationId: string | null;
+}
+
 /** The row each node label is read as. */
 export interface RowOf {
   Article: ArticleRow;
@@ -108,6 +140,7 @@ export interface RowOf {
   Entity: EntityRow;
   Event: EventRow;
   Claim: ClaimRow;
+  Report: ReportRow;
 }
 export type NodeLabel = keyof RowOf;
 export type AnyRow = RowOf[NodeLabel];
@@ -122,6 +155,16 @@ const DATE_FIELDS = {
   partOfDay: '$v.partOfDay',
   dateText: '$v.dateText',
   sortDate: '$v.sortDate',
+} as const;
+
+// A statement written before reports were counted has one report: its own article's.
+const CORROBORATION_FIELDS = {
+  reportCount: 'coalesce($v.reportCount, 1)',
+  sourceCount: 'coalesce($v.sourceCount, 1)',
+  outletCount: 'coalesce($v.outletCount, 1)',
+  contested: 'coalesce($v.contested, false)',
+  denied: 'coalesce($v.denied, false)',
+  valuesJson: "coalesce($v.valuesJson, '[]')",
 } as const;
 
 // Ids carry the article they belong to (src/ingest/plan.ts): "<article>#p<i>" for a paragraph,
@@ -182,6 +225,7 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     status: '$v.status',
     articleId: "split($v.id, '/')[0]",
     ...DATE_FIELDS,
+    ...CORROBORATION_FIELDS,
   }),
   Claim: projection<ClaimRow>()({
     __type: '$v.kind',
@@ -192,6 +236,24 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     status: '$v.status',
     hedge: '$v.hedge',
     articleId: "split($v.id, '/')[0]",
+    ...DATE_FIELDS,
+    ...CORROBORATION_FIELDS,
+  }),
+  Report: projection<ReportRow>()({
+    __type: "'Report'",
+    id: '$v.id',
+    of: '$v.of',
+    kind: '$v.kind',
+    article: '$v.article',
+    outlet: '$v.outlet',
+    publishedOn: '$v.publishedOn',
+    label: '$v.label',
+    labelJson: '$v.labelJson',
+    summary: '$v.summary',
+    wording: '$v.wording',
+    status: '$v.status',
+    hedge: '$v.hedge',
+    locationId: '$v.locationId',
     ...DATE_FIELDS,
   }),
 };

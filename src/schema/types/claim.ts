@@ -14,8 +14,17 @@ import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { ClaimLink, linked, links } from './claim-links.js';
 import { PartialDate, partialDate } from './common.js';
-import { calendarDate, DATE_HINT, dateRange, datesInOrder, ENTITY_KEY_HINT } from './filters.js';
+import {
+  calendarDate,
+  corroboration,
+  corroborationInputs,
+  DATE_HINT,
+  dateRange,
+  datesInOrder,
+  ENTITY_KEY_HINT,
+} from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
+import { ReportedRef } from './report.js';
 
 const participantsField = edgeField('Claim', 'participants', 'claimParticipants', {
   filter: (a: { role?: RoleName | null }) => (a.role ? { roles: [a.role] } : {}),
@@ -28,7 +37,7 @@ const about = edgeField('Claim', 'about', 'claimAbout');
 builder.interfaceType(ClaimRef, {
   description:
     'A claim an article reports, linked to its participants by role, to who asserts it and to the exact quote.',
-  interfaces: [builder.nodeInterfaceRef()],
+  interfaces: [builder.nodeInterfaceRef(), ReportedRef],
   resolveType: (c) => c.kind,
   fields: (t) => ({
     key: t.exposeString('id', {
@@ -134,7 +143,7 @@ function claimNode(name: ClaimKindName) {
   const ref = builder.objectRef<ClaimRow>(name);
   builder.node(ref, {
     description: CLAIM_KINDS.descriptions[name],
-    interfaces: [ClaimRef],
+    interfaces: [ClaimRef, ReportedRef],
     id: { resolve: (c) => c.id },
     loadMany: (ids, ctx) => loadTyped(ctx, 'Claim', name, ids),
     isTypeOf: isRowOf(name),
@@ -197,6 +206,7 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
       description: `Only claims dated on or before this date (${DATE_HINT}).`,
       validate: calendarDate,
     }),
+    ...corroborationInputs(t),
   }),
   validate: datesInOrder,
 });
@@ -247,6 +257,7 @@ builder.queryFields((t) => ({
           role: f?.role ?? null,
           attributedTo: f?.attributedTo ?? null,
           ...dateRange(f?.from, f?.to),
+          ...corroboration(f),
         });
         const order = STATEMENT_ORDERS[args.orderBy ?? 'TIME'];
         const page = await rootConnection<ClaimRow>(ctx, info, source, order, args);

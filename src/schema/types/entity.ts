@@ -17,26 +17,33 @@ import { facetsField, facetsType, withFacets } from '../facets.js';
 import { unknownEntity } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
+import { type CorroborationArgs, corroboration, corroborationArgs } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, PlaceRef } from './refs.js';
 import { EntityRelation, relationConnection, relationsField } from './relation.js';
 
 const mentions = edgeField('Entity', 'mentions', 'entityMentions', { connection: true });
 const claims = edgeField('Entity', 'claims', 'entityClaims', {
   connection: true,
-  filter: (a: {
-    role?: RoleValue | null;
-    kinds?: readonly ClaimKindValue[] | null;
-    statuses?: readonly ClaimStatusValue[] | null;
-  }) => ({
+  filter: (
+    a: {
+      role?: RoleValue | null;
+      kinds?: readonly ClaimKindValue[] | null;
+      statuses?: readonly ClaimStatusValue[] | null;
+    } & CorroborationArgs,
+  ) => ({
     ...(a.role ? { roles: [a.role] } : {}),
     ...(a.kinds?.length ? { kinds: a.kinds } : {}),
     ...(a.statuses?.length ? { statuses: a.statuses } : {}),
+    ...corroboration(a),
   }),
 });
 const assertedClaims = edgeField('Entity', 'assertedClaims', 'entityAssertedClaims', { connection: true });
 const events = edgeField('Entity', 'events', 'entityEvents', {
   connection: true,
-  filter: (a: { role?: RoleValue | null }) => (a.role ? { roles: [a.role] } : {}),
+  filter: (a: { role?: RoleValue | null } & CorroborationArgs) => ({
+    ...(a.role ? { roles: [a.role] } : {}),
+    ...corroboration(a),
+  }),
 });
 const reportedEvents = edgeField('Entity', 'reportedEvents', 'entityReportedEvents', { connection: true });
 const articles = edgeField('Entity', 'articles', 'entityArticles', { connection: true });
@@ -104,6 +111,7 @@ builder.interfaceType(EntityRef, {
           role: t.arg({ type: Role, required: false, description: 'Only claims where it plays this role.' }),
           kinds: t.arg({ type: [ClaimKind], required: false, description: 'Only these kinds.' }),
           statuses: t.arg({ type: [ClaimStatus], required: false, description: 'Only these statuses.' }),
+          ...corroborationArgs(t.arg),
         },
         resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
       },
@@ -144,6 +152,7 @@ builder.interfaceType(EntityRef, {
         description: 'Events this entity takes part in, in time order.',
         args: {
           role: t.arg({ type: Role, required: false, description: 'Only events where it plays this role.' }),
+          ...corroborationArgs(t.arg),
         },
         resolve: (e, args, ctx, info) => events.page(ctx, info, e, args),
       },

@@ -11,8 +11,17 @@ import { checkEntityKeys, checkEventKinds, statementKey, unknownStatement } from
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, partialDate, pick } from './common.js';
-import { calendarDate, DATE_HINT, dateRange, datesInOrder, ENTITY_KEY_HINT } from './filters.js';
+import {
+  calendarDate,
+  corroboration,
+  corroborationInputs,
+  DATE_HINT,
+  dateRange,
+  datesInOrder,
+  ENTITY_KEY_HINT,
+} from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
+import { ReportedRef } from './report.js';
 
 const location = edgeField('Event', 'location', 'eventLocation');
 const partOf = edgeField('Event', 'partOf', 'eventPartOf');
@@ -29,6 +38,7 @@ builder.node(EventRef, {
   description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
   id: { resolve: (e) => e.id },
   loadMany: (ids, ctx) => loadTyped(ctx, 'Event', 'Event', ids),
+  interfaces: [ReportedRef],
   isTypeOf: isRowOf('Event'),
   fields: (t) => ({
     key: t.exposeString('id', {
@@ -126,6 +136,7 @@ const EventFilter = builder.inputType('EventFilter', {
       description: `Only events on or before this date (${DATE_HINT}).`,
       validate: calendarDate,
     }),
+    ...corroborationInputs(t),
   }),
   validate: datesInOrder,
 });
@@ -174,6 +185,7 @@ builder.queryFields((t) => ({
           participant: f?.participant ?? null,
           location: f?.location ?? null,
           ...dateRange(f?.from, f?.to),
+          ...corroboration(f),
         });
         const order = STATEMENT_ORDERS[args.orderBy ?? 'TIME'];
         const page = await rootConnection<EventRow>(ctx, info, source, order, args);

@@ -2,6 +2,8 @@
 // with `validate:`, run by Pothos' validation plugin before the resolver; see ../validation.ts).
 import { z } from 'zod';
 import { firstDay, isCalendarDate, lastDay } from '../../dates.js';
+import type { builder } from '../builder.js';
+import { between } from '../validation.js';
 
 export const ENTITY_KEY_HINT = 'Entity key, e.g. "country:russia".';
 export const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
@@ -35,3 +37,57 @@ export function dateRange(
   // Checked by calendarDate beside each argument.
   return { from: from == null ? null : firstDay(from), to: to == null ? null : lastDay(to) };
 }
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** How a builder of input fields is typed (the argument of an input type's `fields`). */
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** Conditions on how many sources report a statement and whether they agree, for any list of them. */
+export const corroborationInputs = (t: InputFields) => ({
+  minSources: t.int({
+    required: false,
+    description: 'Only those that at least this many articles report.',
+    validate: between(1, 1_000_000),
+  }),
+  contested: t.boolean({
+    required: false,
+    description:
+      'true: only those whose sources disagree (on a value, or one denies it); false: only the others.',
+  }),
+  denied: t.boolean({
+    required: false,
+    description: 'true: only those a report calls untrue or a claim disputes; false: only the others.',
+  }),
+});
+
+export interface CorroborationArgs {
+  minSources?: number | null;
+  contested?: boolean | null;
+  denied?: boolean | null;
+}
+
+/** The corroboration conditions given, as the edge filter and the root lists take them. */
+export const corroboration = (a: CorroborationArgs | null | undefined) => ({
+  ...(a?.minSources != null ? { minSources: a.minSources } : {}),
+  ...(a?.contested != null ? { contested: a.contested } : {}),
+  ...(a?.denied != null ? { denied: a.denied } : {}),
+});
+
+/** The same conditions as arguments of a field (an entity's claims or events). */
+export const corroborationArgs = (
+  arg: Pick<PothosSchemaTypes.InputFieldBuilder<Types, 'Arg'>, 'int' | 'boolean'>,
+) => ({
+  minSources: arg.int({
+    required: false,
+    description: 'Only those that at least this many articles report.',
+    validate: between(1, 1_000_000),
+  }),
+  contested: arg.boolean({
+    required: false,
+    description: 'true: only those whose sources disagree; false: the others.',
+  }),
+  denied: arg.boolean({
+    required: false,
+    description: 'true: only those called untrue or disputed; false: the others.',
+  }),
+});

@@ -87,6 +87,7 @@ function textsOf(row: AnyRow, lang: string | null): { field: string; lang: strin
     case 'Evidence':
       return [{ field: 'quote', lang, text: row.quote }];
     case 'Paragraph':
+    case 'Report':
       return [];
     case 'Event':
       return [...map(row.labelJson, 'label'), ...map(row.summaryJson, 'summary')];

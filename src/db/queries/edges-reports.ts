@@ -1,0 +1,60 @@
+// The relationships followed from a statement to its reports (one per article that reports it),
+// and from a report to what its article says: its quotes, its sources, its participants.
+import type { Role } from '../../vocabulary.js';
+import { BY_ID, ROLE_THEN_ID, TEXT } from './edge-orders.js';
+import { type Attribution, edge, NONE } from './edge-spec.js';
+import type { Order } from './order.js';
+
+/** Reports in the order that makes the first one give the statement its key: earliest article first. */
+const RANK: Order = {
+  name: 'RANK',
+  keys: [
+    { expr: 'y.rank', type: 'string' },
+    { expr: 'y.id', type: 'string' },
+  ],
+};
+
+const ATTRIBUTION_PROPS = { cue: "coalesce(r.cue, '')", evidenceIds: 'coalesce(r.evidenceIds, [])' } as const;
+
+export const REPORT_EDGES = {
+  eventReports: edge<'Event', 'Report'>()({
+    from: 'Event',
+    to: 'Report',
+    pattern: '<-[r:REPORTS]-',
+    props: NONE,
+    grouped: false,
+    order: RANK,
+  }),
+  claimReports: edge<'Claim', 'Report'>()({
+    from: 'Claim',
+    to: 'Report',
+    pattern: '<-[r:REPORTS]-',
+    props: NONE,
+    grouped: false,
+    order: RANK,
+  }),
+  reportEvidence: edge<'Report', 'Evidence'>()({
+    from: 'Report',
+    to: 'Evidence',
+    pattern: '-[r:QUOTES]->',
+    props: NONE,
+    grouped: true,
+    order: TEXT,
+  }),
+  reportSources: edge<'Report', 'Entity', Attribution>()({
+    from: 'Report',
+    to: 'Entity',
+    pattern: '-[r:ACCORDING_TO]->',
+    props: ATTRIBUTION_PROPS,
+    grouped: false,
+    order: BY_ID,
+  }),
+  reportParticipants: edge<'Report', 'Entity', { role: Role }>()({
+    from: 'Report',
+    to: 'Entity',
+    pattern: '-[r:INVOLVES]->',
+    props: { role: 'r.role' },
+    grouped: false,
+    order: ROLE_THEN_ID,
+  }),
+};
