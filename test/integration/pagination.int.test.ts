@@ -55,6 +55,8 @@ function connectionFields(): ConnectionField[] {
       // A relation as one article states it: its type, its two ends and that article.
       else if (node.name === 'EntityRelation')
         idSelection = 'node { type from { id } to { id } article { id } }';
+      // One article's report of an event or claim: its article-scoped key.
+      else if (node.name === 'Report') idSelection = 'node { key }';
       else throw new Error(`${type.name}.${field.name}: no way to identify a ${node.name}; teach this test`);
       const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
       if (required.length > 0 && !(type.name === 'Query' && ROOT_ARGS[field.name])) {
@@ -273,10 +275,18 @@ describe('Relay pagination over every connection', () => {
     );
     // Every kind of list was walked on some type, except those the one-article seed cannot fill:
     // articles (one), a person's titles and an organization's or country's memberships (one each
-    // at most). They are sliced by the same code as `relations`, which was walked.
+    // at most), and an event's or claim's reports (one article reports each). They are sliced by
+    // the same code as `relations` and the claims of an event, which were walked.
     const walkedFields = new Set(walked.map((name) => name.split('.')[1]));
     const never = skipped.map((s) => s.split(/[. ]/)[1] as string).filter((f) => !walkedFields.has(f));
-    expect([...new Set(never)].sort()).toEqual(['articles', 'members', 'memberships', 'roles', 'titles']);
+    expect([...new Set(never)].sort()).toEqual([
+      'articles',
+      'members',
+      'memberships',
+      'reports',
+      'roles',
+      'titles',
+    ]);
   });
 });
 
