@@ -26,6 +26,11 @@ export interface Candidate {
   kind: string;
   /** Its reports, each scored on its own: the best one speaks for the statement. */
   reports: (Facts & { article: string })[];
+  /**
+   * It holds a report that a split took out of another statement: a report may still join it, but
+   * no proposal joins it to another statement (only a document's sameAs does).
+   */
+  apart?: boolean;
 }
 
 export interface Score {
@@ -150,7 +155,9 @@ export interface Absorbed {
  * A report above the threshold for two statements is the same as both: the second is merged into
  * the first (absorbed), unless that would put two reports of one article in one statement. So
  * the statements are the groups that chains of good matches connect, whichever article came
- * first: ingesting the same articles in another order gives the same statements.
+ * first: ingesting the same articles in another order gives the same statements. A split is the
+ * exception: a statement holding a split-out report is never joined to another this way, so a
+ * later report that matches both sides does not undo the split.
  */
 export function propose(
   article: string,
@@ -162,6 +169,7 @@ export function propose(
   const pairs: Proposal[] = [];
   const ofReport = new Map(reports.map((r) => [r.id, r.of]));
   const articlesOf = new Map(candidates.map((c) => [c.statement, new Set(c.reports.map((r) => r.article))]));
+  const apart = new Set(candidates.filter((c) => c.apart).map((c) => c.statement));
   for (const report of reports) {
     for (const c of candidates) {
       if (c.of !== report.of || c.kind !== report.kind) continue;
@@ -189,7 +197,9 @@ export function propose(
     if (p.score < MERGE_THRESHOLD) p.reason = `score below ${MERGE_THRESHOLD}`;
     else if (p.shared < MIN_SHARED) p.reason = `fewer than ${MIN_SHARED} participants in common`;
     else if (used.has(p.statement)) p.reason = 'another report of this article joined the statement';
-    else if (into !== undefined) {
+    else if (into !== undefined && (apart.has(into) || apart.has(p.statement))) {
+      p.reason = 'a split keeps this statement apart from the one the report joined';
+    } else if (into !== undefined) {
       const mine = articlesOf.get(into) ?? new Set<string>();
       const theirs = articlesOf.get(p.statement) ?? new Set<string>();
       if ([...theirs].some((a) => mine.has(a))) {

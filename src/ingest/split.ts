@@ -1,6 +1,7 @@
 // Undoes a merge: one article's report leaves the statement it joined and becomes a statement of
 // its own, with every report kept. The article remembers it, so a new version of the article is
-// not merged again by proposal (an explicit sameAs still is).
+// not merged again by proposal, nor is the report's statement joined back by a later report that
+// matches both sides (sameness.ts); an explicit sameAs still merges.
 import { createClaims, createEvents } from '../db/queries/ingest.js';
 import * as q from '../db/queries/sameness.js';
 import type { Database } from '../db/run.js';

@@ -100,6 +100,23 @@ describe('split', () => {
     expect(await orphans()).toEqual(NO_ORPHANS);
   });
 
+  it('stays split when a later report is the same as both sides', async () => {
+    await startWith(NAMES);
+    const sendOff = keyOf('kanal', 'event:send-off');
+    const ceremony = seedKey('event:farewell-ceremony');
+    const joined = (await statementOf(ceremony))?.key;
+    expect((await statementOf(sendOff))?.key).toBe(joined);
+    await splitReport(graph.db, sendOff);
+    // The aggregator's report is what joined the TV site's send-off to the ceremony: a new version
+    // of it matches both again, and joins one of them only.
+    const changed = structuredClone(docs.digest);
+    changed.article.title = `${changed.article.title} (updated)`;
+    expect((await ingest(changed)).status).toBe('REPLACED');
+    expect(await statementOf(sendOff)).toMatchObject({ key: sendOff, reports: 1 });
+    expect((await statementOf(ceremony))?.key).toBe(joined);
+    expect(await orphans()).toEqual(NO_ORPHANS);
+  });
+
   it('splitting the report that gives the statement its key passes the key to the next report', async () => {
     await startWith(NAMES);
     const out = await splitReport(graph.db, seedKey('event:farewell-ceremony'));

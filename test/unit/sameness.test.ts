@@ -150,6 +150,24 @@ describe('proposing merges', () => {
     expect(propose('digest', [digest], [seed, seedToo], {}).absorbed).toEqual([]);
   });
 
+  it('does not join two statements when a split keeps one of them apart', () => {
+    const tv = candidate('tv/send-off', [
+      { article: 'tv', entities: ['kim', 'kozlov', 'matsegora', 'kozhemyako', 'band'] },
+    ]);
+    const digest = report('digest/ceremony', ['kim', 'kozlov', 'kozhemyako', 'band']);
+    for (const [a, b] of [
+      [{ ...tv, apart: true }, seed],
+      [tv, { ...seed, apart: true }],
+    ] as const) {
+      const { proposals, absorbed } = propose('digest', [digest], [a, b], {});
+      expect(absorbed).toEqual([]);
+      expect(proposals.filter((p) => p.merged)).toHaveLength(1);
+      expect(proposals.find((p) => !p.merged)?.reason).toBe(
+        'a split keeps this statement apart from the one the report joined',
+      );
+    }
+  });
+
   it('does not depend on the order the candidates were read in', () => {
     const tv = candidate('tv/send-off', [
       { article: 'tv', entities: ['kim', 'kozlov', 'kozhemyako', 'band'] },

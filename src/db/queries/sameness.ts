@@ -36,6 +36,8 @@ export type CandidateRow = {
   of: StatementLabel;
   kind: string;
   reports: CandidateReportRow[];
+  /** One of its reports was split out of another statement (its article lists it as separated). */
+  apart: boolean;
 };
 
 /** How many statements each participant contributes at most, and how many candidates a report keeps. */
@@ -67,7 +69,9 @@ export const candidates = (
     }
     RETURN row.report AS report, y.id AS statement, row.of AS of, y.kind AS kind,
       [(y)<-[:REPORTS]-(r:Report) | {article: r.article, entities: [(r)-[:INVOLVES]->(e:Entity) | e.id],
-        startDate: r.startDate, endDate: r.endDate, locationId: r.locationId}] AS reports`,
+        startDate: r.startDate, endDate: r.endDate, locationId: r.locationId}] AS reports,
+      EXISTS { MATCH (y)<-[:REPORTS]-(r:Report) MATCH (a:Article {id: r.article})
+        WHERE r.localId IN coalesce(a.separated, []) } AS apart`,
   params: { rows },
 });
 
