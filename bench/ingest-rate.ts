@@ -1,0 +1,66 @@
+// Ingestion rate: articles per second for N generated articles written after a base of M, on an
+// embedded Neo4j. The base is ingested once into --base DIR and kept; each run copies it to a
+// fresh folder (--work DIR) and times the next N articles there, so runs are comparable.
+//   npm run bench:ingest -- --base-articles 1000 --articles 200 [--warmup 30] [--base .data/ingest-base-1000]
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../src/config.js';
+import { prepareWrites } from '../src/ingest/prepared.js';
+import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
+import { ensureCorpus, graphSize, log, startDatabase } from './setup.js';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'base-articles': { type: 'string', default: '1000' },
+      articles: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '30' },
+      base: { type: 'string' },
+      work: { type: 'string' },
+      heap: { type: 'string', default: '2g' },
+      'page-cache': { type: 'string', default: '2g' },
+    },
+  });
+  const base = Number(values['base-articles']);
+  const n = Number(values.articles);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(base) || base < 0) throw new Error(`--base-articles must be a whole number ≥ 0`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--articles must be a whole number ≥ 1`);
+  const baseDir = path.resolve(PROJECT_ROOT, values.base ?? `.data/ingest-base-${base}`);
+  const workDir = path.resolve(PROJECT_ROOT, values.work ?? `${baseDir}-run`);
+  const sizing = { heap: values.heap, pageCache: values['page-cache'] };
+  const generator = new CorpusGenerator(DEFAULT_OPTIONS);
+  if (!existsSync(path.join(baseDir, 'bench-corpus.json')) || base === 0) {
+    const db = await startDatabase(baseDir, sizing);
+    try {
+      await ensureCorpus(db.db, baseDir, base, generator);
+    } finally {
+      await db.close();
+    }
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  cpSync(baseDir, workDir, { recursive: true });
+  const db = await startDatabase(workDir, sizing);
+  try {
+    // Planning the write path and a cold page cache make the first articles after a start slow:
+    // they are written first, unmeasured.
+    await prepareWrites(db.db);
+    if (warmup > 0) await ensureCorpus(db.db, workDir, base + warmup, generator);
+    const figures = await ensureCorpus(db.db, workDir, base + warmup + n, generator);
+    const size = await graphSize(db.db);
+    if (figures)
+      console.log(
+        `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s`,
+      );
+    console.log(`graph: ${JSON.stringify(size)}`);
+  } finally {
+    await db.close();
+  }
+  log(`(the graph stays in ${workDir})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
