@@ -3,9 +3,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EdgeName } from './db/queries/edges.js';
+import { edgeFacetCounts, type FacetCount } from './db/queries/facets.js';
+import type { FacetKey } from './db/queries/lists.js';
 import { articleTexts, nodesById } from './db/queries/nodes.js';
 import { compareKeys } from './db/queries/order.js';
-import { type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
+import { type EdgeFilter, type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
 import type { AnyRow, NodeLabel, RowOf } from './db/queries/rows.js';
 import type { Causality, Database, QueryStats } from './db/run.js';
 import { EventBus } from './events/bus.js';
@@ -33,6 +35,7 @@ export function settle<T extends { keys: unknown[] }>(items: T[], request: PageR
 export class Loaders {
   private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, AnyRow | null>>();
   private readonly pageLoaders = new Map<string, DataLoader<string, EdgePage<EdgeName>>>();
+  private readonly facetLoaders = new Map<string, DataLoader<string, FacetCount[]>>();
   readonly articleText: DataLoader<string, string | null>;
 
   constructor(private readonly db: Database) {
@@ -78,6 +81,25 @@ export class Loaders {
     }
     // Keyed by the edge's name above, so the loader's pages are of this edge.
     return loader as unknown as DataLoader<string, EdgePage<E>>;
+  }
+
+  /** The facet `key` of `edge`'s list per parent; parents asking the same facet share a statement. */
+  facets(edge: EdgeName, filter: EdgeFilter, key: FacetKey): DataLoader<string, FacetCount[]> {
+    const name = `${edge} ${key} ${JSON.stringify(filter)}`;
+    let loader = this.facetLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows = await this.db.read(edgeFacetCounts(edge, ids, filter, key));
+        const byParent = new Map(rows.map((r) => [r.parent, r.counts]));
+        return ids.map((id) =>
+          (byParent.get(id) ?? [])
+            .map((c) => ({ value: c.value, count: Number(c.count) }))
+            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+        );
+      });
+      this.facetLoaders.set(name, loader);
+    }
+    return loader;
   }
 }
 

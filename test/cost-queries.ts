@@ -142,6 +142,16 @@ export const REALISTIC: [name: string, query: string][] = [
       edges { node { key label location { key } participants { role entity { key } } } } } }`,
   ],
   [
+    'an entity, its claims counted by kind, status and role',
+    `{ entity(key: "country:russia") { key ... on Entity { claims { totalCount
+      facets { kinds { value count } statuses { value count } roles { value count } } } } } }`,
+  ],
+  [
+    'entities and the kinds of their claims and events',
+    `{ entities { edges { node { key claims { facets { kinds { value count } } }
+      events { facets { kinds { value count } roles { value count } } } } } } }`,
+  ],
+  [
     'a neighbourhood',
     `{ neighborhood(key: "country:russia") { truncated nodes { id key label category }
       edges { id type source target role } } }`,

@@ -1,7 +1,8 @@
 // The cost of a query: how many values its answer can hold, priced before it runs with the
 // variables it runs with. A nested list is priced by what the graph holds there (the fan-out
 // statistics of its relationship) rather than as a full page; a ceiling priced as if every list
-// were full bounds what statistics could get wrong. The rejection names the costliest field.
+// were full bounds what statistics could get wrong. The rejection (cost-limit.ts) names the
+// costliest field.
 import {
   type DocumentNode,
   type FieldNode,
@@ -20,8 +21,6 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from '../errors.js';
 
 /** Items per parent of a relationship: a typical parent (95th percentile) and the largest one. */
 export interface FanOut {
@@ -139,6 +138,9 @@ function priceField(
   const page = pageOf(walk, def, args);
   const fanOut = fanOutOf(walk, owner, name);
   const named = getNamedType(def.type);
+  if (name === 'facets' && bound && node.selectionSet && isCompositeType(named)) {
+    return priceFacets(walk, node.selectionSet, named, parents, here, bound);
+  }
   const list = isListType(getNullableType(def.type));
   let items = parents;
   let below: Bound | undefined;
@@ -164,6 +166,29 @@ function priceField(
   if (page !== undefined || (list && !bound && isCompositeType(named))) {
     walk.fields.push({ path: here, cost, worstCase });
   }
+  return { cost, worstCase };
+}
+
+/**
+ * A connection's facets count each parent's whole list in the database, whatever its page: priced
+ * at the items they count (the list's statistics, else a default page at least), plus their few
+ * values once per parent.
+ */
+function priceFacets(
+  walk: Walk,
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+  parents: Price,
+  path: string,
+  bound: Bound,
+): Price {
+  const whole = bound.fanOut
+    ? Math.max(bound.fanOut.max, bound.fanOut.p95)
+    : Math.max(bound.page, walk.model.defaultPage);
+  const inner = priceSet(walk, set, type, parents, path, undefined);
+  const cost = listItems(parents.cost, whole, bound.fanOut) + inner.cost;
+  const worstCase = parents.worstCase * whole + inner.worstCase;
+  walk.fields.push({ path, cost, worstCase });
   return { cost, worstCase };
 }
 
@@ -229,72 +254,4 @@ export function estimateCost(
   };
   const price = priceSet(walk, operation.selectionSet, root, { cost: 1, worstCase: 1 }, root.name, undefined);
   return { ...price, fields: walk.fields };
-}
-
-export interface CostLimits {
-  /** Values an answer may hold, priced on the statistics. */
-  cost: number;
-  /** Values an answer may hold if every list were full. */
-  worstCase: number;
-}
-
-const formatted = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** The field to blame: the costliest below the root fields if there is one, else the costliest. */
-function costliest(fields: FieldCost[], by: 'cost' | 'worstCase'): FieldCost | undefined {
-  const nested = fields.filter((f) => f.path.split('.').length > 2);
-  const pool = nested.length > 0 ? nested : fields;
-  return pool.reduce<FieldCost | undefined>((a, b) => (!a || b[by] > a[by] ? b : a), undefined);
-}
-
-/** The rejection of an estimate over the limits, or undefined when it is inside them. */
-export function overLimits(estimate: CostEstimate, limits: CostLimits) {
-  const over =
-    estimate.cost > limits.cost
-      ? { by: 'cost' as const, found: estimate.cost, limit: limits.cost, what: 'Query cost' }
-      : estimate.worstCase > limits.worstCase
-        ? {
-            by: 'worstCase' as const,
-            found: estimate.worstCase,
-            limit: limits.worstCase,
-            what: 'Query cost with every list full',
-          }
-        : undefined;
-  if (!over) return undefined;
-  const field = costliest(estimate.fields, over.by);
-  const blame = field ? `; most expensive: ${field.path} (${formatted(field[over.by])})` : '';
-  return queryTooComplex(
-    `${over.what} ${formatted(over.found)} exceeds the limit of ${formatted(over.limit)}${blame}`,
-    { cost: Math.round(over.found), limit: over.limit, ...(field ? { field: field.path } : {}) },
-  );
-}
-
-/**
- * Prices each operation when it is about to run, not in validation: yoga caches validation by
- * query text, so a verdict there would hold for any variables (`first: $n` checked once with
- * n = 1 would then pass with n = 100). `ready` lets the first requests wait for the statistics.
- */
-export function costLimit(model: CostModel, limits: CostLimits, ready?: () => Promise<void>): Plugin {
-  const check = async (args: {
-    schema: GraphQLSchema;
-    document: DocumentNode;
-    variableValues?: unknown;
-    operationName?: string | null;
-  }) => {
-    await ready?.();
-    // Yoga hands over the variables as parsed from the request: a JSON object, or nothing.
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    return overLimits(estimateCost(args.schema, args.document, model, variables, args.operationName), limits);
-  };
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const error = await check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    // A subscription runs its selection once per change: priced the same way, before it starts.
-    async onSubscribe({ args, setResultAndStopExecution }) {
-      const error = await check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-  };
 }

@@ -8,6 +8,7 @@ import { EDGES, type EdgeName, type PropsOf, type TargetOf } from '../db/queries
 import type { Order, Window } from '../db/queries/order.js';
 import type { EdgeFilter, EdgeItem, PageRequest } from '../db/queries/pages.js';
 import type { NodeLabel, Prefetched, RowOf } from '../db/queries/rows.js';
+import { withFacets } from './facets.js';
 import { type Connection, keysetConnection, keysetWindow, type PageArgs } from './pagination.js';
 import { selectedFieldNames } from './selection.js';
 
@@ -74,7 +75,10 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     readonly nodePaths: readonly (readonly string[])[],
   ) {}
 
-  /** The field's page as a Relay connection whose edges carry the edge's props. */
+  /**
+   * The field's page as a Relay connection whose edges carry the edge's props, and what its facets
+   * count (the parent's whole filtered list), should the connection have them.
+   */
   async page(
     ctx: Context,
     info: GraphQLResolveInfo,
@@ -98,7 +102,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
           )
           .load(parent.id)
       ).total ?? 0;
-    return keysetConnection(
+    const connection = keysetConnection(
       order,
       { ...window, keepLast },
       args,
@@ -108,6 +112,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
       },
       page.total ?? count,
     );
+    return withFacets(connection, { edge: this.edge, parent: parent.id, filter });
   }
 
   /** Every item of the field (up to MAX_LIST), in the edge's order, with its props. */

@@ -66,12 +66,14 @@ query SearchKoreaUtara {
 
 # How many claims of each kind and status involve Russia, and in which roles? (facets)
 query RussiaFacets {
-  claims(filter: { participant: "country:russia" }) {
-    totalCount
-    facets {
-      kinds { value count }
-      statuses { value count }
-      roles { value count }
+  entity(key: "country:russia") {
+    claims {
+      totalCount
+      facets {
+        kinds { value count }
+        statuses { value count }
+        roles { value count }
+      }
     }
   }
 }

@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { FAN_OUT_NAMES, type FanOutName } from '../../src/db/queries/fan-out.js';
 import type { Database } from '../../src/db/run.js';
 import { FanOutStatistics } from '../../src/graph/fan-out.js';
-import { estimateCost, type FanOut, listItems, overLimits } from '../../src/http/cost.js';
+import { estimateCost, type FanOut, listItems } from '../../src/http/cost.js';
+import { overLimits } from '../../src/http/cost-limit.js';
 import { schema } from '../../src/schema/index.js';
 import { costModel } from '../../src/yoga.js';
 
@@ -47,6 +48,20 @@ describe('the cost of a query', () => {
     // Under 20 claims: 20 × 4 typical + 5 more for the largest.
     const many = '{ claims { edges { node { participants { role } } } } }';
     expect(price(many)).toMatchObject({ cost: 1 + 20 + 20 + 85 + 85 });
+  });
+
+  it('prices facets at the whole list they count, not at the page beside them', () => {
+    const facets = 'facets { kinds { value count } }';
+    // entity 1, claims 1, facets: the largest entity's 10 claims counted, 20 kinds, values, counts.
+    expect(price(`{ entity(key: "x") { claims(first: 1) { ${facets} } } }`).cost).toBe(1 + 1 + 10 + 60);
+    // Under 20 entities: 20 × 3 typical + 7 more for the largest, and the values once per entity.
+    const many = `{ entities { edges { node { claims(first: 1) { ${facets} } } } } }`;
+    expect(price(many).cost).toBe(1 + 20 + 20 + 20 + 67 + 20 * 60);
+    // Without statistics, and on root lists: a page of items counted, a default one at least.
+    expect(price(`{ entity(key: "x") { claims(first: 1) { ${facets} } } }`, without).cost).toBe(
+      1 + 1 + 20 + 60,
+    );
+    expect(price(`{ claims { ${facets} } }`).cost).toBe(1 + 20 + 60);
   });
 
   it('reads page sizes from literals, variables, variable defaults and argument defaults', () => {

@@ -68,7 +68,7 @@ type AnyEdge = EdgeSpec<NodeLabel, NodeLabel, Record<string, unknown>>;
 export const edgeSpec = (name: EdgeName): AnyEdge => EDGES[name] as unknown as AnyEdge;
 
 /** The filter as Cypher conditions: those on the relationship and those on the target. */
-function conditions(filter: EdgeFilter, params: Params, x: string) {
+export function edgeConditions(filter: EdgeFilter, params: Params, x: string) {
   const onRel: string[] = [];
   const onTarget: string[] = [];
   if (filter.roles?.length) onRel.push(`r.role IN ${params.add(filter.roles)}`);
@@ -114,7 +114,7 @@ export function pageSubquery(
   // imported variable bound inside its subquery, even past a WITH that renames it).
   const t = names.target ?? 'y';
   const bind = (text: string) => text.replaceAll('{x}', 'x').replace(/\by\b/g, t);
-  const { onRel, onTarget } = conditions(request.filter, params, 'x');
+  const { onRel, onTarget } = edgeConditions(request.filter, params, 'x');
   const start = `WITH ${names.parent} AS x${guard ? ` WHERE ${guard}` : ''}`;
   const inv =
     !request.filter.relationTypes?.length && !request.filter.direction ? edge.involvement : undefined;
@@ -209,7 +209,7 @@ function indexedPage(
     '}',
   ];
   if (request.total) {
-    const { onTarget } = conditions(request.filter, params, 'x');
+    const { onTarget } = edgeConditions(request.filter, params, 'x');
     const match = bind(`MATCH (x)${edge.pattern}(y:${edge.to}) ${where([...onRel, ...onTarget])}`);
     lines.push(countSubquery(edge, names, start, match, t));
   }

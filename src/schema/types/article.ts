@@ -4,6 +4,7 @@ import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
 import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { edgeField, loadNode, loadTyped } from '../edges.js';
+import { ClaimFacets, EntityFacets, EventFacets, facetsField } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
 
@@ -90,21 +91,30 @@ builder.node(ArticleRef, {
       description: 'The paragraphs, in order.',
       resolve: (a, args, ctx, info) => paragraphs.page(ctx, info, a, args),
     }),
-    entities: t.connection({
-      type: EntityRef,
-      description: 'Every entity the article mentions.',
-      resolve: (a, args, ctx, info) => entities.page(ctx, info, a, args),
-    }),
-    events: t.connection({
-      type: EventRef,
-      description: 'The events the article reports, in time order.',
-      resolve: (a, args, ctx, info) => events.page(ctx, info, a, args),
-    }),
-    claims: t.connection({
-      type: ClaimRef,
-      description: 'The claims the article reports, in time order.',
-      resolve: (a, args, ctx, info) => claims.page(ctx, info, a, args),
-    }),
+    entities: t.connection(
+      {
+        type: EntityRef,
+        description: 'Every entity the article mentions.',
+        resolve: (a, args, ctx, info) => entities.page(ctx, info, a, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(EntityFacets)) }) },
+    ),
+    events: t.connection(
+      {
+        type: EventRef,
+        description: 'The events the article reports, in time order.',
+        resolve: (a, args, ctx, info) => events.page(ctx, info, a, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
+    ),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'The claims the article reports, in time order.',
+        resolve: (a, args, ctx, info) => claims.page(ctx, info, a, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }) },
+    ),
   }),
 });
 

@@ -8,7 +8,7 @@ import { CLAIM_KINDS, type ClaimKind as ClaimKindName, type Role as RoleName } f
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role, StatementOrder } from '../enums.js';
-import { facetsField, facetsType, withFacets } from '../facets.js';
+import { ClaimFacets, facetsField, withFacets } from '../facets.js';
 import { checkEntityKeys, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
@@ -210,12 +210,6 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
   }),
   validate: datesInOrder,
 });
-
-const ClaimFacets = facetsType(
-  'ClaimFacets',
-  'How many of the listed claims have each kind, status and role.',
-  ['kind', 'status', 'role'],
-);
 
 builder.queryFields((t) => ({
   claim: t.field({

@@ -13,7 +13,7 @@ import {
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
 import { ClaimKind, ClaimStatus, Direction, EntityOrder, EntityType, RelationType, Role } from '../enums.js';
-import { facetsField, facetsType, withFacets } from '../facets.js';
+import { ClaimFacets, EntityFacets, EventFacets, facetsField, withFacets } from '../facets.js';
 import { unknownEntity } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
@@ -115,7 +115,11 @@ builder.interfaceType(EntityRef, {
         },
         resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
       },
-      { name: 'EntityClaimsConnection', description: 'Claims an entity takes part in.' },
+      {
+        name: 'EntityClaimsConnection',
+        description: 'Claims an entity takes part in.',
+        fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }),
+      },
       {
         name: 'EntityClaimEdge',
         description: 'A claim and the roles the entity plays in it.',
@@ -134,7 +138,11 @@ builder.interfaceType(EntityRef, {
         description: 'Claims the article attributes to this entity as their source, in time order.',
         resolve: (e, args, ctx, info) => assertedClaims.page(ctx, info, e, args),
       },
-      { name: 'EntityAssertedClaimsConnection', description: 'Claims an entity asserts.' },
+      {
+        name: 'EntityAssertedClaimsConnection',
+        description: 'Claims an entity asserts.',
+        fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }),
+      },
       {
         name: 'EntityAssertedClaimEdge',
         description: 'A claim the entity asserts.',
@@ -156,7 +164,11 @@ builder.interfaceType(EntityRef, {
         },
         resolve: (e, args, ctx, info) => events.page(ctx, info, e, args),
       },
-      { name: 'EntityEventsConnection', description: 'Events an entity takes part in.' },
+      {
+        name: 'EntityEventsConnection',
+        description: 'Events an entity takes part in.',
+        fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }),
+      },
       {
         name: 'EntityEventEdge',
         description: 'An event and the roles the entity plays in it.',
@@ -169,11 +181,15 @@ builder.interfaceType(EntityRef, {
         }),
       },
     ),
-    reportedEvents: t.connection({
-      type: EventRef,
-      description: 'Events the article says this entity reported ("lapor kantor berita RIA"), in time order.',
-      resolve: (e, args, ctx, info) => reportedEvents.page(ctx, info, e, args),
-    }),
+    reportedEvents: t.connection(
+      {
+        type: EventRef,
+        description:
+          'Events the article says this entity reported ("lapor kantor berita RIA"), in time order.',
+        resolve: (e, args, ctx, info) => reportedEvents.page(ctx, info, e, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
+    ),
     articles: t.connection({
       type: ArticleRef,
       description: 'Articles that mention this entity, newest first.',
@@ -246,8 +262,6 @@ relationField(Organization, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People w
 relationField(Organization, 'members', 'MEMBER_OF', 'INCOMING', 'Countries that are members of it.');
 relationField(Country, 'officeHolders', 'HOLDS_ROLE', 'INCOMING', 'People who hold a title in it.');
 relationField(Country, 'memberships', 'MEMBER_OF', 'OUTGOING', 'Organizations it is a member of.');
-
-const EntityFacets = facetsType('EntityFacets', 'How many of the listed entities have each type.', ['type']);
 
 builder.queryFields((t) => ({
   entity: t.field({

@@ -6,7 +6,7 @@ import type { Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
 import { EventStatus, Role, StatementOrder } from '../enums.js';
-import { facetsField, facetsType, withFacets } from '../facets.js';
+import { ClaimFacets, EventFacets, facetsField, withFacets } from '../facets.js';
 import { checkEntityKeys, checkEventKinds, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
@@ -98,11 +98,14 @@ builder.node(EventRef, {
       description: 'The spans that report it.',
       resolve: (e, _a, ctx, info) => evidence.nodes(ctx, info, e, {}),
     }),
-    claims: t.connection({
-      type: ClaimRef,
-      description: 'Claims about this event.',
-      resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
-    }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims about this event.',
+        resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }) },
+    ),
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
@@ -140,12 +143,6 @@ const EventFilter = builder.inputType('EventFilter', {
   }),
   validate: datesInOrder,
 });
-
-const EventFacets = facetsType(
-  'EventFacets',
-  'How many of the listed events have each kind, status and role.',
-  ['kind', 'status', 'role'],
-);
 
 builder.queryFields((t) => ({
   event: t.field({

@@ -2,6 +2,7 @@
 import { containingPlaces } from '../../graph/places.js';
 import { builder } from '../builder.js';
 import { EdgeFieldHandle, edgeField } from '../edges.js';
+import { EntityFacets, EventFacets, facetsField } from '../facets.js';
 import { EntityRef, EventRef, PlaceRef } from './refs.js';
 
 const contains = edgeField('Place', 'contains', 'entityContents', { connection: true });
@@ -20,15 +21,21 @@ builder.interfaceType(PlaceRef, {
       description: 'The places this one lies in, nearest first, up to the country.',
       resolve: (e, _a, ctx, info) => containingPlaces(e, (place) => within.nodes(ctx, info, place, {})),
     }),
-    contains: t.connection({
-      type: EntityRef,
-      description: 'What lies directly in this place: places and organizations, each once.',
-      resolve: (e, args, ctx, info) => contains.page(ctx, info, e, args),
-    }),
-    eventsHere: t.connection({
-      type: EventRef,
-      description: 'Events that took place here, in time order.',
-      resolve: (e, args, ctx, info) => eventsHere.page(ctx, info, e, args),
-    }),
+    contains: t.connection(
+      {
+        type: EntityRef,
+        description: 'What lies directly in this place: places and organizations, each once.',
+        resolve: (e, args, ctx, info) => contains.page(ctx, info, e, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(EntityFacets)) }) },
+    ),
+    eventsHere: t.connection(
+      {
+        type: EventRef,
+        description: 'Events that took place here, in time order.',
+        resolve: (e, args, ctx, info) => eventsHere.page(ctx, info, e, args),
+      },
+      { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
+    ),
   }),
 });
