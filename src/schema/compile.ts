@@ -22,7 +22,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { EDGES } from '../db/queries/edges.js';
-import type { Params, Window } from '../db/queries/order.js';
+import type { Order, Params, Window } from '../db/queries/order.js';
 import { edgeSpec, type Nested, pageSubquery } from '../db/queries/pages.js';
 import { CLAIM_KINDS, ENTITY_TYPES, PLACE_TYPES } from '../vocabulary.js';
 import { edgeFieldOf, MAX_LIST, pageRequest, pageSignature } from './edges.js';
@@ -164,6 +164,7 @@ class Compiler {
 
     let args: Record<string, unknown>;
     let window: Window;
+    let order: Order;
     try {
       args = getArgumentValues(definition, first.node, this.info.variableValues);
       // Read here past the validation plugin: a page size the field's resolver will refuse is not
@@ -173,16 +174,15 @@ class Compiler {
         !(pageSize.safeParse(args.first).success && pageSize.safeParse(args.last).success)
       )
         return null;
-      window = declared.connection
-        ? (({ keepLast: _, ...w }) => w)(keysetWindow(args, EDGES[declared.edge].order))
-        : LIST_WINDOW;
+      order = declared.connection ? declared.order(args) : EDGES[declared.edge].order;
+      window = declared.connection ? (({ keepLast: _, ...w }) => w)(keysetWindow(args, order)) : LIST_WINDOW;
     } catch {
       // Bad arguments: the resolver will say what is wrong with them.
       return null;
     }
     const sets = occurrences.flatMap((o) => (o.node.selectionSet ? [o.node.selectionSet] : []));
     const total = declared.connection && selectsField(this.info, sets, 'totalCount');
-    const request = pageRequest(declared.filter(args), EDGES[declared.edge].order, window, total);
+    const request = pageRequest(declared.filter(args), order, window, total);
 
     // The target's fields, wherever the field's shape puts them (edges.node, entity, or itself).
     const targetSets: SelectionSetNode[] = [];

@@ -44,6 +44,8 @@ export interface EdgeField<E extends EdgeName = EdgeName, A = never> {
   readonly connection: boolean;
   /** The conditions the field's arguments put on the edge. */
   readonly filter: (args: A) => EdgeFilter;
+  /** The order the field's arguments ask of a connection (`orderBy`), else the edge's own. */
+  readonly order: (args: A) => Order;
   /** Where, inside the field's selection, the fields of the target node are selected. */
   readonly nodePaths: readonly (readonly string[])[];
 }
@@ -73,6 +75,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     readonly connection: boolean,
     readonly filter: (args: A) => EdgeFilter,
     readonly nodePaths: readonly (readonly string[])[],
+    readonly order: (args: A) => Order = () => EDGES[edge].order,
   ) {}
 
   /**
@@ -85,7 +88,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     parent: Parent,
     args: A & PageArgs,
   ): Promise<Connection<Target<E>, PropsOf<E>>> {
-    const order = EDGES[this.edge].order;
+    const order = this.order(args);
     const filter = this.filter(args);
     const { keepLast, ...window } = keysetWindow(args, order);
     const request = pageRequest(filter, order, window, selectedFieldNames(info).has('totalCount'));
@@ -165,6 +168,8 @@ export function edgeField<E extends EdgeName, A = Record<string, unknown>>(
   options: {
     connection?: boolean;
     filter?: (args: A) => EdgeFilter;
+    /** For a connection with `orderBy`: the order its arguments ask. */
+    order?: (args: A) => Order;
     nodePaths?: readonly (readonly string[])[];
   } = {},
 ): EdgeFieldHandle<E, A> {
@@ -174,6 +179,7 @@ export function edgeField<E extends EdgeName, A = Record<string, unknown>>(
     connection,
     options.filter ?? NO_FILTER,
     options.nodePaths ?? (connection ? [['edges', 'node']] : [[]]),
+    options.order,
   );
   // The compiler reads every handle alike (edge, filter, paths); the argument type is the resolver's.
   REGISTRY.set(`${type}.${field}`, handle as unknown as EdgeField<EdgeName, unknown>);

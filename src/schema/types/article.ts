@@ -1,11 +1,15 @@
 // Articles: the verbatim text and everything extracted from it. The root fields that return
 // articles are here too.
+
+import { EDGES } from '../../db/queries/edges.js';
 import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
 import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { edgeField, loadNode, loadTyped } from '../edges.js';
+import { EntityOrder, StatementOrder } from '../enums.js';
 import { ClaimFacets, EntityFacets, EventFacets, facetsField } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
+import { entityOrder, statementOrder } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
 
 interface PhotoShape {
@@ -46,9 +50,12 @@ const RelatedArticle = builder.objectRef<RelatedShape>('RelatedArticle').impleme
 });
 
 const paragraphs = edgeField('Article', 'paragraphs', 'articleParagraphs', { connection: true });
-const entities = edgeField('Article', 'entities', 'articleEntities', { connection: true });
-const events = edgeField('Article', 'events', 'articleEvents', { connection: true });
-const claims = edgeField('Article', 'claims', 'articleClaims', { connection: true });
+const entities = edgeField('Article', 'entities', 'articleEntities', {
+  connection: true,
+  order: entityOrder(EDGES.articleEntities.order),
+});
+const events = edgeField('Article', 'events', 'articleEvents', { connection: true, order: statementOrder });
+const claims = edgeField('Article', 'claims', 'articleClaims', { connection: true, order: statementOrder });
 
 builder.node(ArticleRef, {
   description: 'A news article: its verbatim text and everything extracted from it.',
@@ -94,7 +101,10 @@ builder.node(ArticleRef, {
     entities: t.connection(
       {
         type: EntityRef,
-        description: 'Every entity the article mentions.',
+        description: 'Every entity the article mentions, by type and name or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: EntityOrder, defaultValue: 'TYPE_NAME', description: 'How to sort them.' }),
+        },
         resolve: (a, args, ctx, info) => entities.page(ctx, info, a, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(EntityFacets)) }) },
@@ -102,7 +112,10 @@ builder.node(ArticleRef, {
     events: t.connection(
       {
         type: EventRef,
-        description: 'The events the article reports, in time order.',
+        description: 'The events the article reports, in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (a, args, ctx, info) => events.page(ctx, info, a, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
@@ -110,7 +123,10 @@ builder.node(ArticleRef, {
     claims: t.connection(
       {
         type: ClaimRef,
-        description: 'The claims the article reports, in time order.',
+        description: 'The claims the article reports, in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (a, args, ctx, info) => claims.page(ctx, info, a, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }) },

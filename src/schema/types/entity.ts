@@ -12,12 +12,27 @@ import {
 } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
-import { ClaimKind, ClaimStatus, Direction, EntityOrder, EntityType, RelationType, Role } from '../enums.js';
+import {
+  ClaimKind,
+  ClaimStatus,
+  Direction,
+  EntityOrder,
+  EntityType,
+  RelationType,
+  Role,
+  StatementOrder,
+} from '../enums.js';
 import { ClaimFacets, EntityFacets, EventFacets, facetsField, withFacets } from '../facets.js';
 import { unknownEntity } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { LANG_ARG_DESCRIPTION, LocalizedText, localized, parseMap, pick } from './common.js';
-import { type CorroborationArgs, corroboration, corroborationArgs } from './filters.js';
+import {
+  type CorroborationArgs,
+  corroboration,
+  corroborationArgs,
+  type StatementOrderArgs,
+  statementOrder,
+} from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, PlaceRef } from './refs.js';
 import { EntityRelation, relationConnection, relationsField } from './relation.js';
 
@@ -29,23 +44,32 @@ const claims = edgeField('Entity', 'claims', 'entityClaims', {
       role?: RoleValue | null;
       kinds?: readonly ClaimKindValue[] | null;
       statuses?: readonly ClaimStatusValue[] | null;
-    } & CorroborationArgs,
+    } & CorroborationArgs &
+      StatementOrderArgs,
   ) => ({
     ...(a.role ? { roles: [a.role] } : {}),
     ...(a.kinds?.length ? { kinds: a.kinds } : {}),
     ...(a.statuses?.length ? { statuses: a.statuses } : {}),
     ...corroboration(a),
   }),
+  order: statementOrder,
 });
-const assertedClaims = edgeField('Entity', 'assertedClaims', 'entityAssertedClaims', { connection: true });
+const assertedClaims = edgeField('Entity', 'assertedClaims', 'entityAssertedClaims', {
+  connection: true,
+  order: statementOrder,
+});
 const events = edgeField('Entity', 'events', 'entityEvents', {
   connection: true,
-  filter: (a: { role?: RoleValue | null } & CorroborationArgs) => ({
+  filter: (a: { role?: RoleValue | null } & CorroborationArgs & StatementOrderArgs) => ({
     ...(a.role ? { roles: [a.role] } : {}),
     ...corroboration(a),
   }),
+  order: statementOrder,
 });
-const reportedEvents = edgeField('Entity', 'reportedEvents', 'entityReportedEvents', { connection: true });
+const reportedEvents = edgeField('Entity', 'reportedEvents', 'entityReportedEvents', {
+  connection: true,
+  order: statementOrder,
+});
 const articles = edgeField('Entity', 'articles', 'entityArticles', { connection: true });
 const relations = relationsField('Entity', 'relations');
 
@@ -106,8 +130,10 @@ builder.interfaceType(EntityRef, {
     claims: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims this entity takes part in, in time order, filtered by role, kind and status.',
+        description:
+          'Claims this entity takes part in, in time order or as `orderBy` says, filtered by role, kind and status.',
         args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
           role: t.arg({ type: Role, required: false, description: 'Only claims where it plays this role.' }),
           kinds: t.arg({ type: [ClaimKind], required: false, description: 'Only these kinds.' }),
           statuses: t.arg({ type: [ClaimStatus], required: false, description: 'Only these statuses.' }),
@@ -135,7 +161,11 @@ builder.interfaceType(EntityRef, {
     assertedClaims: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims the article attributes to this entity as their source, in time order.',
+        description:
+          'Claims the article attributes to this entity as their source, in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (e, args, ctx, info) => assertedClaims.page(ctx, info, e, args),
       },
       {
@@ -157,8 +187,9 @@ builder.interfaceType(EntityRef, {
     events: t.connection(
       {
         type: EventRef,
-        description: 'Events this entity takes part in, in time order.',
+        description: 'Events this entity takes part in, in time order or as `orderBy` says.',
         args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
           role: t.arg({ type: Role, required: false, description: 'Only events where it plays this role.' }),
           ...corroborationArgs(t.arg),
         },
@@ -185,7 +216,10 @@ builder.interfaceType(EntityRef, {
       {
         type: EventRef,
         description:
-          'Events the article says this entity reported ("lapor kantor berita RIA"), in time order.',
+          'Events the article says this entity reported ("lapor kantor berita RIA"), in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (e, args, ctx, info) => reportedEvents.page(ctx, info, e, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },

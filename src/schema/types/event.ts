@@ -19,6 +19,7 @@ import {
   dateRange,
   datesInOrder,
   ENTITY_KEY_HINT,
+  statementOrder,
 } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 import { ReportedRef } from './report.js';
@@ -32,7 +33,7 @@ const participantsField = edgeField('Event', 'participants', 'eventParticipants'
 });
 const reportedBy = edgeField('Event', 'reportedBy', 'eventReportedBy', { nodePaths: [['entity']] });
 const evidence = edgeField('Event', 'evidence', 'eventEvidence');
-const claims = edgeField('Event', 'claims', 'eventClaims', { connection: true });
+const claims = edgeField('Event', 'claims', 'eventClaims', { connection: true, order: statementOrder });
 
 builder.node(EventRef, {
   description: 'Something that happened (or is expected) at a time and place, with participants in roles.',
@@ -101,7 +102,10 @@ builder.node(EventRef, {
     claims: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims about this event.',
+        description: 'Claims about this event, in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(ClaimFacets)) }) },

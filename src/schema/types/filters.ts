@@ -1,7 +1,10 @@
-// Filter arguments shared by the root lists, and their validation (declared beside the argument
-// with `validate:`, run by Pothos' validation plugin before the resolver; see ../validation.ts).
+// Filter arguments shared by the lists, and their validation (declared beside the argument with
+// `validate:`, run by Pothos' validation plugin before the resolver; see ../validation.ts); the
+// orders of the nested lists.
 import { z } from 'zod';
 import { firstDay, isCalendarDate, lastDay } from '../../dates.js';
+import { ENTITY_ORDERS, STATEMENT_ORDERS } from '../../db/queries/lists.js';
+import type { Order } from '../../db/queries/order.js';
 import type { builder } from '../builder.js';
 import { between } from '../validation.js';
 
@@ -91,3 +94,18 @@ export const corroborationArgs = (
     description: 'true: only those called untrue or disputed; false: the others.',
   }),
 });
+
+/**
+ * The `orderBy` of a nested list of events or claims: the orders of the root lists, by the same
+ * enum; TIME, the order these lists always had, when left out.
+ */
+export interface StatementOrderArgs {
+  orderBy?: keyof typeof STATEMENT_ORDERS | null;
+}
+export const statementOrder = (a: StatementOrderArgs): Order => STATEMENT_ORDERS[a.orderBy ?? 'TIME'];
+
+/** The `orderBy` of a nested list of entities; the list's own order when left out. */
+export const entityOrder =
+  (fallback: Order) =>
+  (a: { orderBy?: keyof typeof ENTITY_ORDERS | null }): Order =>
+    a.orderBy ? ENTITY_ORDERS[a.orderBy] : fallback;

@@ -1,12 +1,22 @@
 // Countries and locations are Places: they contain one another, and events happen at them.
+
+import { EDGES } from '../../db/queries/edges.js';
 import { containingPlaces } from '../../graph/places.js';
 import { builder } from '../builder.js';
 import { EdgeFieldHandle, edgeField } from '../edges.js';
+import { EntityOrder, StatementOrder } from '../enums.js';
 import { EntityFacets, EventFacets, facetsField } from '../facets.js';
+import { entityOrder, statementOrder } from './filters.js';
 import { EntityRef, EventRef, PlaceRef } from './refs.js';
 
-const contains = edgeField('Place', 'contains', 'entityContents', { connection: true });
-const eventsHere = edgeField('Place', 'eventsHere', 'entityEventsHere', { connection: true });
+const contains = edgeField('Place', 'contains', 'entityContents', {
+  connection: true,
+  order: entityOrder(EDGES.entityContents.order),
+});
+const eventsHere = edgeField('Place', 'eventsHere', 'entityEventsHere', {
+  connection: true,
+  order: statementOrder,
+});
 // Walking up reads one level per statement, the places of a level together; not compiled.
 const within = new EdgeFieldHandle('entityRelations', false, () => LOCATED_IN_OUTGOING, []);
 const LOCATED_IN_OUTGOING = { direction: 'OUTGOING', relationTypes: ['LOCATED_IN'] } as const;
@@ -24,7 +34,15 @@ builder.interfaceType(PlaceRef, {
     contains: t.connection(
       {
         type: EntityRef,
-        description: 'What lies directly in this place: places and organizations, each once.',
+        description:
+          'What lies directly in this place: places and organizations, each once, by key or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({
+            type: EntityOrder,
+            required: false,
+            description: 'How to sort them; by key when left out.',
+          }),
+        },
         resolve: (e, args, ctx, info) => contains.page(ctx, info, e, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(EntityFacets)) }) },
@@ -32,7 +50,10 @@ builder.interfaceType(PlaceRef, {
     eventsHere: t.connection(
       {
         type: EventRef,
-        description: 'Events that took place here, in time order.',
+        description: 'Events that took place here, in time order or as `orderBy` says.',
+        args: {
+          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        },
         resolve: (e, args, ctx, info) => eventsHere.page(ctx, info, e, args),
       },
       { fields: (c) => ({ facets: c.field(facetsField(EventFacets)) }) },
