@@ -1,11 +1,12 @@
 // Ingestion rate: articles per second for N generated articles written after a base of M, on an
 // embedded Neo4j. The base is ingested once into --base DIR and kept; each run copies it to a
 // fresh folder (--work DIR) and times the next N articles there, so runs are comparable.
-//   npm run bench:ingest -- --base-articles 1000 --articles 200 [--warmup 30] [--base .data/ingest-base-1000]
+//   npm run bench:ingest -- --base-articles 1000 --articles 200 [--warmup 30] [--batch 25] [--base .data/ingest-base-1000]
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
+import { INGEST_BATCH } from '../src/ingest/ingest.js';
 import { prepareWrites } from '../src/ingest/prepared.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
 import { ensureCorpus, graphSize, log, startDatabase } from './setup.js';
@@ -16,6 +17,7 @@ async function main() {
       'base-articles': { type: 'string', default: '1000' },
       articles: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '30' },
+      batch: { type: 'string', default: String(INGEST_BATCH) },
       base: { type: 'string' },
       work: { type: 'string' },
       heap: { type: 'string', default: '2g' },
@@ -25,6 +27,7 @@ async function main() {
   const base = Number(values['base-articles']);
   const n = Number(values.articles);
   const warmup = Number(values.warmup);
+  const batch = Number(values.batch);
   if (!Number.isInteger(base) || base < 0) throw new Error(`--base-articles must be a whole number ≥ 0`);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--articles must be a whole number ≥ 1`);
   const baseDir = path.resolve(PROJECT_ROOT, values.base ?? `.data/ingest-base-${base}`);
@@ -46,12 +49,12 @@ async function main() {
     // Planning the write path and a cold page cache make the first articles after a start slow:
     // they are written first, unmeasured.
     await prepareWrites(db.db);
-    if (warmup > 0) await ensureCorpus(db.db, workDir, base + warmup, generator);
-    const figures = await ensureCorpus(db.db, workDir, base + warmup + n, generator);
+    if (warmup > 0) await ensureCorpus(db.db, workDir, base + warmup, generator, batch);
+    const figures = await ensureCorpus(db.db, workDir, base + warmup + n, generator, batch);
     const size = await graphSize(db.db);
     if (figures)
       console.log(
-        `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s`,
+        `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s, ${batch} to a transaction`,
       );
     console.log(`graph: ${JSON.stringify(size)}`);
   } finally {

@@ -12,7 +12,7 @@ import { connectDriver } from '../src/db/driver.js';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { Database } from '../src/db/run.js';
-import { ingestDocument } from '../src/ingest/ingest.js';
+import { INGEST_BATCH, ingestDocuments } from '../src/ingest/ingest.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import type { CorpusGenerator } from './generate.js';
 
@@ -79,13 +79,15 @@ export interface IngestFigures {
 /**
  * Brings the graph to the seed plus articles 0..articles-1 of the generator, writing only what is
  * missing. Progress is recorded in the data folder, so a 100,000-article corpus is ingested once
- * and a run stopped half-way resumes where it stopped. Documents are generated one at a time.
+ * and a run stopped half-way resumes where it stopped. Documents are generated as they are written,
+ * `batch` to a transaction (ingestDocuments).
  */
 export async function ensureCorpus(
   db: Database,
   dataDir: string,
   articles: number,
   generator: CorpusGenerator,
+  batch = INGEST_BATCH,
 ): Promise<IngestFigures | undefined> {
   const markerFile = path.join(dataDir, 'bench-corpus.json');
   const { seed, poolSize } = generator.options;
@@ -115,9 +117,16 @@ export async function ensureCorpus(
   const started = performance.now();
   let last = { at: started, done: 0 };
   let done = 0;
+  let pending: unknown[] = [];
+  const write = async () => {
+    await ingestDocuments(db, pending, { batch });
+    done += pending.length;
+    pending = [];
+  };
   for (const doc of generator.articles(todo, from)) {
-    await ingestDocument(db, doc);
-    done += 1;
+    pending.push(doc);
+    if (pending.length < batch && done + pending.length < todo) continue;
+    await write();
     const now = performance.now();
     if (now - last.at > 10_000 || done === todo) {
       marker = { seed, poolSize, ingested: from + done };

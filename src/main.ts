@@ -12,8 +12,14 @@ import { examplesMarkdown } from './examples-run.js';
 import { parseExportArgs, runExport } from './export/command.js';
 import { ExportInputError } from './export/read.js';
 import { describeSameness } from './ingest/grouping.js';
-import { IngestError, type IngestReport, ingestDocument, removeArticle } from './ingest/ingest.js';
-import { FileError, readDocumentFile as readDocument } from './ingest/read.js';
+import {
+  INGEST_BATCH,
+  IngestError,
+  type IngestReport,
+  ingestDocuments,
+  removeArticle,
+} from './ingest/ingest.js';
+import { documentFiles, FileError, readDocumentFile as readDocument } from './ingest/read.js';
 import { reviewFile } from './ingest/review.js';
 import { loadSeed } from './ingest/seed.js';
 import { splitReport } from './ingest/split.js';
@@ -24,7 +30,7 @@ const USAGE = `usage: node --import tsx src/main.ts <command>
   serve                 run the GraphQL service (npm start)
   migrate               apply the Neo4j constraints and indexes (npm run migrate)
   seed                  ingest every document under seed/ (npm run seed)
-  ingest FILE...        validate and ingest article documents (npm run ingest -- FILE)
+  ingest FILE|DIR...    validate and ingest article documents, a folder's *.json in name order
   remove KEY...         take articles out of the graph, with what only they contributed
   split KEY...          undo a merge: each report ("<article>/<id>") becomes a statement of its own
   check FILE...         validate article documents without a database
@@ -103,11 +109,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'ingest': {
       if (args.length === 0) throw new UsageError('ingest needs at least one FILE');
-      const docs = await Promise.all(args.map(async (file) => ({ file, raw: await readDocument(file) })));
-      // Validate everything before opening the database, so a bad file costs no start-up.
+      const files = await documentFiles(args);
+      // Validate everything before opening the database, so a bad file costs no start-up. One
+      // file is held at a time, here and while writing, so a folder of any size fits in memory.
       let invalid = false;
-      for (const { file, raw } of docs) {
-        const v = validateDocument(raw);
+      for (const file of files) {
+        const v = validateDocument(await readDocument(file));
         if (!v.ok) {
           invalid = true;
           say(`${file}: ${v.problems.length} problem(s); nothing written`);
@@ -117,10 +124,14 @@ async function main(argv: string[]): Promise<number> {
       if (invalid) return 1;
       await withBus((bus) =>
         withDatabase(async (db) => {
-          for (const { file, raw } of docs) {
-            const report = await ingestDocument(db, raw);
-            say(describe(file, report));
-            await publishIngest(bus, report);
+          for (let i = 0; i < files.length; i += INGEST_BATCH) {
+            const batch = files.slice(i, i + INGEST_BATCH);
+            await ingestDocuments(db, await Promise.all(batch.map(readDocument)), {
+              onWritten: async (report, j) => {
+                say(describe(batch[j] as string, report));
+                await publishIngest(bus, report);
+              },
+            });
           }
         }),
       );

@@ -125,10 +125,27 @@ export function score(a: Facts, b: Facts, places: Containment = {}): Score {
   };
 }
 
-/** The best score of a report against any of a candidate's reports. */
+/** Whether a score is better than another: higher, then more participants in common, then by part. */
+const better = (a: Score, b: Score) => {
+  const order: [number, number][] = [
+    [a.score, b.score],
+    [a.shared, b.shared],
+    [a.participants, b.participants],
+    [a.time ?? -1, b.time ?? -1],
+    [a.place ?? -1, b.place ?? -1],
+  ];
+  const differ = order.find(([x, y]) => x !== y);
+  return differ !== undefined && differ[0] > differ[1];
+};
+
+/**
+ * The best score of a report against any of a candidate's reports. Equal scores are told apart by
+ * their parts, so the one that speaks for the statement does not depend on the order its reports
+ * were read in (which differs between a committed graph and a transaction's own writes).
+ */
 export function scoreCandidate(report: NewReport, candidate: Candidate, places: Containment): Score {
   const scores = candidate.reports.map((r) => score(report, r, places));
-  return scores.reduce<Score>((best, s) => (s.score > best.score ? s : best), {
+  return scores.reduce<Score>((best, s) => (better(s, best) ? s : best), {
     score: 0,
     shared: 0,
     participants: 0,

@@ -745,4 +745,26 @@ describe('npm run ingest', () => {
     expect(run.stderr.trim()).toBe(`error: ${file}: cannot read it: no such file`);
     expect(await graph.counts()).toEqual(before);
   });
+
+  it('takes a folder: its .json files in name order', async () => {
+    await graph.reset();
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-dir-'));
+    await writeFile(path.join(dir, 'b.json'), await readFile(SECOND_FILE, 'utf8'));
+    await writeFile(path.join(dir, 'a.json'), await readFile(SEED_FILE, 'utf8'));
+    await writeFile(path.join(dir, 'notes.txt'), 'not an article');
+    const run = await cli(dir).finally(() => rm(dir, { recursive: true, force: true }));
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stderr.split('\n').filter((l) => l.startsWith(dir));
+    expect(said).toEqual([
+      `${path.join(dir, 'a.json')}: article ${ARTICLE_KEY} created`,
+      `${path.join(dir, 'b.json')}: article ${SECOND_KEY} created`,
+    ]);
+  });
+
+  it('with a folder holding no .json file exits 1 naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ingest-empty-'));
+    const run = await cli(dir).finally(() => rm(dir, { recursive: true, force: true }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`error: ${dir}: the folder holds no .json file`);
+  });
 });

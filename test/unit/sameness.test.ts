@@ -10,6 +10,7 @@ import {
   placeFactor,
   propose,
   score,
+  scoreCandidate,
   timeFactor,
 } from '../../src/ingest/sameness.js';
 
@@ -184,5 +185,23 @@ describe('proposing merges', () => {
       {},
     ).proposals;
     expect(p).toMatchObject({ merged: false, reason: 'the statement already has a report of this article' });
+  });
+});
+
+describe('scoreCandidate', () => {
+  it('picks the same report of a candidate whatever order its reports were read in', () => {
+    const report: NewReport = { id: 'n/event:x', of: 'Event', kind: 'Meeting', entities: ['a', 'b', 'c'] };
+    // Both score 0.5 (participants only): two of four names, three of six.
+    const two = { article: 'p', entities: ['a', 'b', 'x'] };
+    const three = { article: 'q', entities: ['a', 'b', 'c', 'x', 'y', 'z'] };
+    const of = (reports: Candidate['reports']): Candidate => ({
+      statement: 's/event:y',
+      of: 'Event',
+      kind: 'Meeting',
+      reports,
+    });
+    const forward = scoreCandidate(report, of([two, three]), {});
+    expect(scoreCandidate(report, of([three, two]), {})).toEqual(forward);
+    expect(forward).toMatchObject({ score: 0.5, shared: 3 });
   });
 });
