@@ -74,6 +74,14 @@ export const PARTS_OF_DAY = vocabulary({
 });
 export type PartOfDay = ValueOf<typeof PARTS_OF_DAY>;
 
+export const MANNERS = vocabulary({
+  WRITTEN: 'In writing ("dalam tanggapan tertulisnya", "dalam pernyataan tertulis").',
+  SPOKEN: 'Aloud, in person or by telephone.',
+  THROUGH_INTERPRETER: 'Through an interpreter ("melalui penerjemah").',
+  RECORDED: 'In a recording: a video, a broadcast ("merilis video").',
+});
+export type Manner = ValueOf<typeof MANNERS>;
+
 export const ROLES = vocabulary({
   AGENT: 'Who does it.',
   PARTICIPANT: 'Who takes part, without a more specific role.',

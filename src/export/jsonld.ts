@@ -205,6 +205,8 @@ export function edgeObject(e: ExportEdge): Obj | null {
           '@type': 'prov:Attribution',
           agent: target,
           'ng:cue': p.cue,
+          'ng:manner': p.manner,
+          'ng:mannerWording': p.mannerWording,
           evidence,
         }),
       };

@@ -9,6 +9,7 @@ import {
   DATE_PRECISIONS,
   ENTITY_TYPES,
   EVENT_STATUSES,
+  MANNERS,
   PARTS_OF_DAY,
   RELATION_TYPES,
   ROLES,
@@ -98,6 +99,16 @@ const attribution = z
   .object({
     entity: localId.describe('Who asserts it: a Person, Organization, Country or Group of this document.'),
     cue: text.describe('The reporting verb in the text ("kata", "mengatakan", "lapor").'),
+    manner: z
+      .object({
+        kind: z.enum(MANNERS.values),
+        wording: text.describe(
+          'The words that state the manner ("dalam tanggapan tertulisnya"), standing in one of the evidence quotes.',
+        ),
+      })
+      .strict()
+      .optional()
+      .describe('How the statement was made: in writing, aloud, through an interpreter, in a recording.'),
     evidence: evidence.optional(),
   })
   .strict();

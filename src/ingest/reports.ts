@@ -1,6 +1,7 @@
 // Each event and claim of a document is that article's report of a statement: its own wording,
 // status, date, place, participants, sources and evidence, kept as the article gives them. The
 // statement (the Event or Claim node the API reads) is derived from all its reports. Pure.
+import type { Manner } from '../vocabulary.js';
 import type { ArticleDocument, EvidenceSpan } from './document.js';
 import { type DateProps, dateProps, eventSortDates, evidenceId, scopedId } from './rows.js';
 import { sourceRank } from './sources.js';
@@ -34,7 +35,14 @@ export interface ReportLinks {
   /** Who or what takes part, in which role. */
   involves: { report: string; entity: string; role: string }[];
   /** Whom the article attributes it to (a claim's source, an event's reporter), with the cue. */
-  accordingTo: { report: string; entity: string; cue: string; evidenceIds: string[] }[];
+  accordingTo: {
+    report: string;
+    entity: string;
+    cue: string;
+    manner: Manner | null;
+    mannerWording: string | null;
+    evidenceIds: string[];
+  }[];
   evidence: { report: string; evidence: string }[];
   /** References to other reports by key: part of, about, claim links. The target may not exist yet. */
   references: { report: string; type: string; to: string }[];
@@ -120,7 +128,14 @@ export function reportRows(doc: ArticleDocument, graphId: ReadonlyMap<string, st
     const report = key(f.id);
     for (const p of f.participants) out.involves.push({ report, entity: gid(p.entity), role: p.role });
     for (const s of f.sources)
-      out.accordingTo.push({ report, entity: gid(s.entity), cue: s.cue, evidenceIds: ev(s.evidence) });
+      out.accordingTo.push({
+        report,
+        entity: gid(s.entity),
+        cue: s.cue,
+        manner: s.manner?.kind ?? null,
+        mannerWording: s.manner?.wording ?? null,
+        evidenceIds: ev(s.evidence),
+      });
     for (const id of ev(f.evidence)) out.evidence.push({ report, evidence: id });
   }
   return out;

@@ -38,7 +38,7 @@ export function reviewDocument(doc: ArticleDocument): string {
   const quotes = (spans: readonly EvidenceSpan[] | undefined, indent: string, none = 'NO EVIDENCE') =>
     spans && spans.length > 0 ? spans.map((s) => `${indent}${quote(s)}`) : [`${indent}(${none})`];
   const attribution = (a: Attribution, indent: string) => [
-    `${indent}${name(a.entity)}, cue "${a.cue}"`,
+    `${indent}${name(a.entity)}, cue "${a.cue}"${a.manner ? `, manner ${a.manner.kind} "${a.manner.wording}"` : ''}`,
     ...(a.evidence ? quotes(a.evidence, `${indent}  `) : []),
   ];
 

@@ -178,7 +178,32 @@ function checkReferences(doc: ArticleDocument): Problem[] {
         problems.push({ path: `$.claims[${i}].links[${j}].claim`, message: 'a claim cannot link to itself' });
     });
   });
-  problems.push(...checkSameness(doc));
+  problems.push(...checkSameness(doc), ...checkManners(doc));
+  return problems;
+}
+
+/** A manner is stated by the text: its wording stands in one of the attribution's quotes. */
+function checkManners(doc: ArticleDocument): Problem[] {
+  const problems: Problem[] = [];
+  const check = (path: string, a: ArticleDocument['claims'][number]['attributedTo'][number]) => {
+    if (!a.manner) return;
+    const wording = a.manner.wording;
+    if (!(a.evidence ?? []).some((s) => s.quote.includes(wording)))
+      problems.push({
+        path: `${path}.manner.wording`,
+        message: `the manner ${JSON.stringify(wording)} stands in none of the attribution's evidence quotes: quote the words that state it`,
+      });
+  };
+  doc.events.forEach((ev, i) => {
+    ev.reportedBy.forEach((a, j) => {
+      check(`$.events[${i}].reportedBy[${j}]`, a);
+    });
+  });
+  doc.claims.forEach((c, i) => {
+    c.attributedTo.forEach((a, j) => {
+      check(`$.claims[${i}].attributedTo[${j}]`, a);
+    });
+  });
   return problems;
 }
 

@@ -7,6 +7,7 @@ import {
   DIRECTIONS,
   ENTITY_TYPES,
   EVENT_STATUSES,
+  MANNERS,
   RELATION_TYPES,
   ROLES,
   SEMANTIC_RELATIONSHIPS,
@@ -42,6 +43,11 @@ export const ClaimStatus = enumOf(
   CLAIM_STATUSES,
 );
 export const EventStatus = enumOf('EventStatus', 'Whether an event has happened.', EVENT_STATUSES);
+export const StatementManner = enumOf(
+  'StatementManner',
+  'How a statement was made: in writing, aloud, through an interpreter, in a recording.',
+  MANNERS,
+);
 export const Role = enumOf('Role', 'The part an entity plays in an event or a claim.', ROLES);
 export const RelationType = enumOf('RelationType', 'Relations between entities.', RELATION_TYPES);
 export const ClaimLinkType = enumOf('ClaimLinkType', 'How one claim bears on another.', CLAIM_LINK_TYPES);

@@ -60,6 +60,22 @@ describe('the seed document', () => {
     }
   });
 
+  it('states how a statement was made where the text says so, in the words of its quotes', async () => {
+    const doc = await seed();
+    const manners = [...doc.events, ...doc.claims].flatMap((x: any) =>
+      [...(x.reportedBy ?? []), ...(x.attributedTo ?? [])]
+        .filter((a: any) => a.manner)
+        .map((a: any) => {
+          expect(a.evidence.some((s: any) => s.quote.includes(a.manner.wording))).toBe(true);
+          return `${x.id} by ${a.entity}: ${a.manner.kind} «${a.manner.wording}»`;
+        }),
+    );
+    expect(manners).toEqual([
+      'event:talk-with-residents by group:russian-state-media: RECORDED «merilis video»',
+      'claim:yoon-cooperation-illegal by person:yoon-suk-yeol: WRITTEN «dalam tanggapan tertulisnya»',
+    ]);
+  });
+
   it('names no publisher and no URL the text does not give', async () => {
     const text = JSON.stringify(await seed());
     expect(text).not.toMatch(/https?:\/\//);
@@ -178,6 +194,34 @@ describe('a broken document', () => {
         expect.stringMatching(/is a Item; expected one of Person, Organization, Country, Group/),
       ]),
     );
+  });
+
+  it('rejects a manner of an unknown kind, and one whose words are in none of the quotes', async () => {
+    const doc = await seed();
+    const yoon = doc.claims.findIndex((c: { id: string }) => c.id === 'claim:yoon-cooperation-illegal');
+    doc.claims[yoon].attributedTo[0].manner.wording = 'melalui telepon';
+    doc.events[0].reportedBy = [
+      { entity: 'org:ria', cue: 'lapor', manner: { kind: 'WHISPERED', wording: 'lapor' } },
+    ];
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        { path: '$.events[0].reportedBy[0].manner.kind', message: expect.stringMatching(/WRITTEN/) },
+      ]),
+    );
+    const fixed = await seed();
+    fixed.claims[yoon].attributedTo[0].manner.wording = 'melalui telepon';
+    const w = validateDocument(fixed);
+    if (w.ok) throw new Error('expected problems');
+    expect(w.problems).toEqual([
+      {
+        path: `$.claims[${yoon}].attributedTo[0].manner.wording`,
+        message: expect.stringMatching(
+          /"melalui telepon" stands in none of the attribution's evidence quotes/,
+        ),
+      },
+    ]);
   });
 
   it('is not a document at all', () => {

@@ -1,6 +1,6 @@
 // What an edge is: where it starts and ends, the path between, what the edge itself carries, and
 // how its items are ordered; typed by label and by the props the edge carries.
-import type { Role } from '../../vocabulary.js';
+import type { Manner, Role } from '../../vocabulary.js';
 import type { Order } from './order.js';
 import type { NodeLabel } from './rows.js';
 
@@ -40,4 +40,9 @@ export const edge =
 export const NONE = {} as const;
 
 export type Roles = { roles: Role[] };
-export type Attribution = { cue: string; evidenceIds: string[] };
+export type Attribution = {
+  cue: string;
+  manner: Manner | null;
+  mannerWording: string | null;
+  evidenceIds: string[];
+};

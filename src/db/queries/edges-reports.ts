@@ -14,7 +14,12 @@ const RANK: Order = {
   ],
 };
 
-const ATTRIBUTION_PROPS = { cue: "coalesce(r.cue, '')", evidenceIds: 'coalesce(r.evidenceIds, [])' } as const;
+const ATTRIBUTION_PROPS = {
+  cue: "coalesce(r.cue, '')",
+  manner: 'r.manner',
+  mannerWording: 'r.mannerWording',
+  evidenceIds: 'coalesce(r.evidenceIds, [])',
+} as const;
 
 export const REPORT_EDGES = {
   eventReports: edge<'Event', 'Report'>()({

@@ -6,7 +6,12 @@ import { type Attribution, edge, NONE } from './edge-spec.js';
 
 const CLAIM_LINKS = CLAIM_LINK_TYPES.values.join('|');
 const LINK_PROPS = { type: 'type(r)', direction: DIRECTION } as const;
-const ATTRIBUTION_PROPS = { cue: "coalesce(r.cue, '')", evidenceIds: 'coalesce(r.evidenceIds, [])' } as const;
+const ATTRIBUTION_PROPS = {
+  cue: "coalesce(r.cue, '')",
+  manner: 'r.manner',
+  mannerWording: 'r.mannerWording',
+  evidenceIds: 'coalesce(r.evidenceIds, [])',
+} as const;
 
 type Link = { type: ClaimLinkType; direction: 'OUTGOING' | 'INCOMING' };
 

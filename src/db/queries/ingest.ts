@@ -180,7 +180,7 @@ export const createReports = (
     CALL () {
       UNWIND $rows.accordingTo AS row
       MATCH (r:Report {id: row.report}) MATCH (e:Entity {id: row.entity})
-      CREATE (r)-[:ACCORDING_TO {cue: row.cue, evidenceIds: row.evidenceIds}]->(e)
+      CREATE (r)-[:ACCORDING_TO {cue: row.cue, manner: row.manner, mannerWording: row.mannerWording, evidenceIds: row.evidenceIds}]->(e)
     }
     CALL () {
       UNWIND $rows.evidence AS row

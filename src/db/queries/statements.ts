@@ -44,17 +44,18 @@ const location = rebuild(
   'MATCH (s)-[x:AT]->()',
 );
 
-/** Who a claim is attributed to, or who reported an event: the first report's cue, every report's evidence. */
+/** Who a claim is attributed to, or who reported an event: the first report's cue and manner, every report's evidence. */
 const sources = (type: 'ATTRIBUTED_TO' | 'REPORTED_BY') =>
   rebuild(
     'sources',
     `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[c:ACCORDING_TO]->(e:Entity)
       WITH e, r, c ORDER BY r.rank
-      WITH e, collect(c.cue)[0] AS cue, collect(r.article) AS articles,
+      WITH e, collect(c.cue)[0] AS cue, collect(c.manner)[0] AS manner, collect(c.mannerWording)[0] AS mannerWording,
+           collect(r.article) AS articles,
            reduce(ids = [], given IN collect(c.evidenceIds) | ids + [id IN given WHERE NOT id IN ids]) AS evidenceIds
       WHERE e IS NOT NULL
       MERGE (s)-[x:${type}]->(e)
-      SET x.cue = cue, x.evidenceIds = evidenceIds, x.articles = ${ARTICLES}`,
+      SET x.cue = cue, x.manner = manner, x.mannerWording = mannerWording, x.evidenceIds = evidenceIds, x.articles = ${ARTICLES}`,
     `MATCH (s)-[x:${type}]->()`,
   );
 

@@ -1,9 +1,9 @@
 // Who takes part in an event or claim, in which role, and who a claim or report comes from.
 import type { EntityRow } from '../../db/queries/rows.js';
-import type { Role as RoleValue } from '../../vocabulary.js';
+import type { Manner, Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { loadMany } from '../edges.js';
-import { Role } from '../enums.js';
+import { Role, StatementManner } from '../enums.js';
 import { EntityRef, EvidenceRef } from './refs.js';
 
 export interface ParticipantShape {
@@ -25,8 +25,25 @@ export const participants = (items: { node: EntityRow; props: { role: RoleValue 
 export interface AttributionShape {
   entity: EntityRow;
   cue: string;
+  manner: Manner | null;
+  mannerWording: string | null;
   evidenceIds: string[];
 }
+
+interface MannerShape {
+  kind: Manner;
+  wording: string;
+}
+
+const AttributionManner = builder.objectRef<MannerShape>('AttributionManner').implement({
+  description: 'How a statement was made, with the words of the article that say so.',
+  fields: (t) => ({
+    kind: t.field({ type: StatementManner, description: 'The manner.', resolve: (m) => m.kind }),
+    wording: t.exposeString('wording', {
+      description: 'The words that state it ("dalam tanggapan tertulisnya"); they stand in the evidence.',
+    }),
+  }),
+});
 
 export const Attribution = builder.objectRef<AttributionShape>('Attribution').implement({
   description: 'Who a claim or report comes from, according to the article (PROV-O attribution).',
@@ -39,6 +56,12 @@ export const Attribution = builder.objectRef<AttributionShape>('Attribution').im
     cue: t.exposeString('cue', {
       description: 'The reporting verb that attributes it ("kata", "mengatakan", "lapor").',
     }),
+    manner: t.field({
+      type: AttributionManner,
+      nullable: true,
+      description: 'How the statement was made, where the article says so; null when it does not.',
+      resolve: (a) => (a.manner === null ? null : { kind: a.manner, wording: a.mannerWording ?? '' }),
+    }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The spans that name the source.',
@@ -48,5 +71,8 @@ export const Attribution = builder.objectRef<AttributionShape>('Attribution').im
 });
 
 export const attributions = (
-  items: { node: EntityRow; props: { cue: string; evidenceIds: string[] } }[],
+  items: {
+    node: EntityRow;
+    props: { cue: string; manner: Manner | null; mannerWording: string | null; evidenceIds: string[] };
+  }[],
 ): AttributionShape[] => items.map((i) => ({ entity: i.node, ...i.props }));
