@@ -120,15 +120,20 @@ function newReports(links: ReportLinks, keys: ReadonlySet<string>): (NewReport &
     .filter((r) => r.entities.length > 0);
 }
 
+/**
+ * Decides where the document's reports go. `separated` lists the article's reports that a split
+ * took out (read with the article); the stored sources of `relations` are read in the same round
+ * trip as the candidates and returned with the decision.
+ */
 export async function decideSameness(
   tx: Tx,
   doc: ArticleDocument,
   graphId: ReadonlyMap<string, string>,
-): Promise<Sameness> {
+  known: { separated: readonly string[]; relations: q.RelationLookup[] },
+): Promise<Sameness & { relations: q.RelationSourcesRow[] }> {
   const list = items(doc);
   const explicit = await explicitMerges(tx, doc, list);
-  const [stored] = await tx.run(q.separatedReports(doc.article.id));
-  const separated = new Set(stored?.separated ?? []);
+  const separated = new Set(known.separated);
   const open = new Set(
     list
       .filter((x) => x.sameAs === undefined && x.distinct !== true && !separated.has(x.localId))
@@ -147,18 +152,16 @@ export async function decideSameness(
       to: shift(to.length === 10 ? to : `${to.slice(0, 4)}-12-31`, WINDOW_DAYS),
     };
   });
-  const found = rows.length > 0 ? await tx.run(q.candidates(rows)) : [];
+  const ownPlaces = [...new Set(reports.map((r) => r.locationId).filter((id): id is string => Boolean(id)))];
+  const [read] =
+    rows.length + known.relations.length > 0
+      ? await tx.run(q.afterResolution(known.relations, rows, ownPlaces))
+      : [];
+  const found = read?.candidates ?? [];
+  const places = read?.places ?? [];
   const byStatement = new Map<string, Candidate>();
   for (const c of found) byStatement.set(c.statement, c);
   const candidates = [...byStatement.values()];
-  const placeIds = [
-    ...new Set(
-      [...reports, ...candidates.flatMap((c) => c.reports)]
-        .map((r) => r.locationId)
-        .filter((id): id is string => Boolean(id)),
-    ),
-  ];
-  const places = placeIds.length > 0 ? await tx.run(q.placesWithin(placeIds)) : [];
   const containment = Object.fromEntries(places.map((p) => [p.id, p.within]));
   const taken = new Set(explicit.map((m) => m.statement));
   const { proposals, absorbed } = propose(doc.article.id, reports, candidates, containment, taken);
@@ -184,6 +187,7 @@ export async function decideSameness(
     merged,
     absorbed,
     notMerged,
+    relations: read?.relations ?? [],
   };
 }
 

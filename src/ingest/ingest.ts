@@ -9,7 +9,7 @@ import { type StatementChange, statementChanges } from './changes.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
 import { decideSameness, type Merge } from './grouping.js';
-import { planArticleWrite, type RelationLookup, relationKeyOf, relationLookups } from './plan.js';
+import { planArticleWrite, relationKeyOf, relationLookups } from './plan.js';
 import { prepareWrites, withOneMap } from './prepared.js';
 import { refreshStatements, type StatementRef } from './refresh.js';
 import { deleteOrphans, removeContributions } from './remove.js';
@@ -171,15 +171,15 @@ export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<Inges
   // finds them as a first ingestion would; their sources no longer hold the earlier version's.
   const resolution = resolveEntities(doc, found);
 
-  const lookups = relationLookups(doc, resolution.graphId);
-  const stored = lookups.length > 0 ? await tx.run(q.relationSources(lookups)) : [];
+  // The relations' stored sources are read with the candidates, in one round trip.
+  const sameness = await decideSameness(tx, doc, resolution.graphId, {
+    // Written by the prefetch as a list of report ids.
+    separated: (found.separated ?? []) as string[],
+    relations: relationLookups(doc, resolution.graphId),
+  });
   const relations = new Map(
-    stored.map((r) => [
-      relationKeyOf(r as unknown as RelationLookup),
-      parseSources<RelationSource>(r.sourcesJson),
-    ]),
+    sameness.relations.map((r) => [relationKeyOf(r), parseSources<RelationSource>(r.sourcesJson)]),
   );
-  const sameness = await decideSameness(tx, doc, resolution.graphId);
   const { grouping } = sameness;
   await tx.run(combine(planArticleWrite({ doc, resolution, relations, grouping, contentHash: hash })));
   // Each report's statement: its own key for those that start one, the joined statement's otherwise.

@@ -36,7 +36,6 @@ export function writePathStatements(): CypherQuery[] {
   const [e, c] = [derive('Event'), derive('Claim')];
   return [
     ingest.prefetch('x', [], []),
-    ingest.relationSources([]),
     combine(
       planArticleWrite({
         doc: EMPTY,
@@ -60,9 +59,7 @@ export function writePathStatements(): CypherQuery[] {
     removal.remainingStatements([]),
     removal.deleteOrphanEntities([]),
     sameness.statementsOfReports([]),
-    sameness.separatedReports('x'),
-    sameness.candidates([]),
-    sameness.placesWithin([]),
+    sameness.afterResolution([], [], []),
   ];
 }
 

@@ -22,7 +22,7 @@ const ENTITY_FIELDS = 'id: e.id, type: e.type, foldJson: e.foldJson';
 
 /**
  * What a write must know before it is planned, in one round trip: the stored version of the
- * article, the entities the document names by id, and, for the others, the entities that share a
+ * article (and its reports a split took out), the entities the document names by id, and, for the others, the entities that share a
  * normalised name (found through the full-text index, then matched exactly).
  */
 export const prefetch = (
@@ -32,7 +32,8 @@ export const prefetch = (
 ): CypherQuery => ({
   cypher: `OPTIONAL MATCH (a:Article {id: $articleId})
     // An article another version of the model wrote counts as changed: it is written again.
-    WITH a IS NOT NULL AS stored, CASE WHEN a.model = $model THEN a.contentHash END AS hash
+    WITH a IS NOT NULL AS stored, CASE WHEN a.model = $model THEN a.contentHash END AS hash,
+      coalesce(a.separated, []) AS separated
     CALL () {
       UNWIND $ids AS id MATCH (e:Entity {id: id})
       RETURN collect({${ENTITY_FIELDS}}) AS byId
@@ -47,7 +48,7 @@ export const prefetch = (
       }
       RETURN collect({docId: l.docId, found: found}) AS byName
     }
-    RETURN stored, hash, byId, byName`,
+    RETURN stored, hash, separated, byId, byName`,
   params: { articleId, ids, lookups, model: MODEL_VERSION },
 });
 

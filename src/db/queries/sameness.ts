@@ -2,6 +2,7 @@
 // key, candidates for the others (read from the involvement index, a bounded seek per participant),
 // joining a report to a statement, and splitting one back out.
 import type { CypherQuery } from '../run.js';
+import { relationSources } from './ingest.js';
 import type { StatementLabel } from './statements.js';
 
 /** A statement as a report of it refers to it: its key, label, kind and the articles reporting it. */
@@ -75,12 +76,55 @@ export const candidates = (
   params: { rows },
 });
 
-/** The places each of the given places lies in, for telling compatible places apart. */
-export const placesWithin = (ids: string[]): CypherQuery<{ id: string; within: string[] }> => ({
-  cypher: `UNWIND $ids AS id MATCH (p:Entity {id: id})
-    RETURN id, [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id] AS within`,
-  params: { ids },
-});
+export type RelationLookup = { type: string; from: string; to: string; key: string };
+export type RelationSourcesRow = {
+  type: string;
+  from: string;
+  to: string;
+  key: string;
+  sourcesJson: string | null;
+};
+
+/**
+ * What a write reads once its entities are resolved, in one round trip: the stored sources of the
+ * relations the document states (relationSources), the candidates for its reports (candidates),
+ * and the places the new reports and the candidates' reports name, with what each lies in.
+ */
+export const afterResolution = (
+  relations: RelationLookup[],
+  rows: Parameters<typeof candidates>[0],
+  places: string[],
+): CypherQuery<{
+  relations: RelationSourcesRow[];
+  candidates: CandidateRow[];
+  places: { id: string; within: string[] }[];
+}> => {
+  const found = candidates(rows);
+  // Its rows travel as $relations: the candidates' are $rows.
+  const sources = relationSources([]);
+  return {
+    cypher: `CALL () {
+      CALL () {
+        ${sources.cypher.replaceAll('$rows', '$relations')}
+      }
+      RETURN collect({type: type, from: from, to: to, key: key, sourcesJson: sourcesJson}) AS relations
+    }
+    CALL () {
+      CALL () {
+        ${found.cypher}
+      }
+      RETURN collect({report: report, statement: statement, of: of, kind: kind, reports: reports, apart: apart}) AS candidates
+    }
+    CALL (candidates) {
+      UNWIND $places + reduce(ids = [], c IN candidates | ids + [r IN c.reports WHERE r.locationId IS NOT NULL | r.locationId]) AS id
+      WITH DISTINCT id
+      MATCH (p:Entity {id: id})
+      RETURN collect({id: id, within: [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id]}) AS places
+    }
+    RETURN relations, candidates, places`,
+    params: { relations, rows, places },
+  };
+};
 
 /** Reports that join statements already in the graph (found by the statement's key). */
 export const joinStatements = (
@@ -107,12 +151,6 @@ export const absorbStatements = (
     }
     DETACH DELETE t`,
   params: { rows },
-});
-
-/** The local ids of an article's reports that were split out: no proposal merges them again. */
-export const separatedReports = (articleId: string): CypherQuery<{ separated: string[] }> => ({
-  cypher: `MATCH (a:Article {id: $articleId}) RETURN coalesce(a.separated, []) AS separated`,
-  params: { articleId },
 });
 
 export type SplitRow = {
