@@ -206,7 +206,7 @@ describe('the plan of an article write', () => {
     expect(rows(statements).map((x) => x.id)).toEqual(['plan-test/claim:met', 'plan-test/claim:denial']);
   });
 
-  it('keeps who reports an event and who asserts a claim the same way: cue and evidence ids', () => {
+  it('keeps who reports an event and who asserts a claim the same way: cue, manner and evidence ids', () => {
     const [reports] = step(plan, /CREATE \(r:Report\)/);
     const kata = span('kata RIA');
     expect((reports?.params?.rows as Record<string, any[]>)?.accordingTo).toEqual([
@@ -214,9 +214,18 @@ describe('the plan of an article write', () => {
         report: 'plan-test/event:meeting',
         entity: 'org:ria',
         cue: 'kata',
+        manner: null,
+        mannerWording: null,
         evidenceIds: [`plan-test@${kata.start}-${kata.end}`],
       },
-      { report: 'plan-test/claim:met', entity: 'org:ria', cue: 'kata', evidenceIds: [] },
+      {
+        report: 'plan-test/claim:met',
+        entity: 'org:ria',
+        cue: 'kata',
+        manner: null,
+        mannerWording: null,
+        evidenceIds: [],
+      },
     ]);
   });
 
