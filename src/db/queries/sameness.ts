@@ -49,7 +49,8 @@ export const PER_REPORT = 10;
  * Statements of the report's label and kind that share a participant with it and are dated within
  * its window, best first by participants shared. Each participant is one seek of the involvement
  * index (entity, label, date), cut at PER_ENTITY: a hub entity costs that many rows, not its every
- * statement.
+ * statement. The index is named as a hint, so the seek does not depend on the graph's statistics
+ * (on a small or freshly emptied graph the planner would otherwise choose a scan).
  */
 export const candidates = (
   rows: { report: string; of: StatementLabel; kind: string; entities: string[]; from: string; to: string }[],
@@ -59,6 +60,7 @@ export const candidates = (
       UNWIND row.entities AS key
       CALL (row, key) {
         MATCH (y)-[x:PARTICIPANT]->()
+        USING INDEX x:PARTICIPANT(entityKey, statementLabel, statementDate, statementKey)
         WHERE x.entityKey = key AND x.statementLabel = row.of
           AND x.statementDate >= date(row.from) AND x.statementDate <= date(row.to)
           AND x.statementKey IS NOT NULL
