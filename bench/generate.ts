@@ -8,15 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type {
-  ArticleDocument,
-  ClaimDoc,
-  EntityDoc,
-  EventDoc,
-  EvidenceSpan,
-  RelationDoc,
-} from '../src/ingest/document.js';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../src/vocabulary.js';
+import type { ArticleDocument, EntityDoc, EvidenceSpan } from '../src/ingest/document.js';
 import {
   DAY_MS,
   FIRST_DAY,
