@@ -110,7 +110,15 @@ export const RELATION_TYPES = vocabulary({
   HOLDS_ROLE: 'A person holds a title in a country or organization.',
   MEMBER_OF: 'A country is a member of an organization.',
   LOCATED_IN: 'A place or organization lies within a place.',
+  DISTANCE_FROM: 'A place lies at a distance from another place (its `distance` says how far, from what).',
 });
+
+export const DISTANCE_UNITS = vocabulary({
+  KM: 'Kilometres.',
+  M: 'Metres.',
+  MI: 'Miles.',
+});
+export type DistanceUnit = ValueOf<typeof DISTANCE_UNITS>;
 export type RelationType = ValueOf<typeof RELATION_TYPES>;
 
 export const CLAIM_LINK_TYPES = vocabulary({
@@ -129,6 +137,7 @@ export const SEMANTIC_RELATIONSHIPS = vocabulary({
   HOLDS_ROLE: RELATION_TYPES.descriptions.HOLDS_ROLE,
   MEMBER_OF: RELATION_TYPES.descriptions.MEMBER_OF,
   LOCATED_IN: RELATION_TYPES.descriptions.LOCATED_IN,
+  DISTANCE_FROM: RELATION_TYPES.descriptions.DISTANCE_FROM,
   AT: 'An event takes place at a place.',
   PART_OF: 'An event is part of a larger one.',
   ABOUT: 'A claim is about an event.',

@@ -7,6 +7,7 @@ import {
   CLAIM_LINK_TYPES,
   CLAIM_STATUSES,
   DATE_PRECISIONS,
+  DISTANCE_UNITS,
   ENTITY_TYPES,
   EVENT_STATUSES,
   MANNERS,
@@ -129,6 +130,21 @@ export const entityDoc = z
   })
   .strict();
 
+export const distance = z
+  .object({
+    value: z.number().positive().describe('How far, in `unit`.'),
+    unit: z.enum(DISTANCE_UNITS.values),
+    approximate: z.boolean().optional().describe('The text hedges the figure ("sekitar", "about").'),
+    measuredFrom: i18nText.describe(
+      'What on `to` it is measured from, where not its centre ("the border" for «dari perbatasan dengan Korea Utara»).',
+    ),
+    wording: text.describe(
+      'The words that state it ("sekitar 200 kilometer dari perbatasan dengan Korea Utara"), standing in one of the evidence quotes.',
+    ),
+  })
+  .strict()
+  .describe('DISTANCE_FROM: how far `from` lies from `to`.');
+
 export const relationDoc = z
   .object({
     type: z.enum(RELATION_TYPES.values),
@@ -137,6 +153,7 @@ export const relationDoc = z
     title: i18nText.optional().describe('HOLDS_ROLE: the title held ("President of South Korea").'),
     role: i18nText.optional().describe('MEMBER_OF: the kind of membership ("permanent member").'),
     since: partialDate.optional(),
+    distance: distance.optional(),
     curated: z
       .boolean()
       .optional()
@@ -255,6 +272,7 @@ export type EventDoc = z.infer<typeof eventDoc>;
 export type ClaimDoc = z.infer<typeof claimDoc>;
 export type RelationDoc = z.infer<typeof relationDoc>;
 export type PartialDate = z.infer<typeof partialDate>;
+export type Distance = z.infer<typeof distance>;
 
 export function articleJsonSchema(): string {
   const schema = z.toJSONSchema(articleDocument, { io: 'input', target: 'draft-2020-12' });

@@ -159,6 +159,7 @@ function relationSteps({ doc, resolution, relations }: PlanInput): CypherQuery[]
           ...(r.since
             ? { since: { start: r.since.start, precision: r.since.precision, original: r.since.original } }
             : {}),
+          ...(r.distance ? { distance: r.distance } : {}),
           ...(r.curated ? { curated: true as const } : {}),
           ...(r.note ? { note: r.note } : {}),
           evidenceIds,

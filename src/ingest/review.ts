@@ -101,6 +101,11 @@ export function reviewDocument(doc: ArticleDocument): string {
     if (r.title) lines.push(`    title: ${r.title.en}${r.title.id ? ` / ${r.title.id}` : ''}`);
     if (r.role) lines.push(`    role: ${r.role.en}${r.role.id ? ` / ${r.role.id}` : ''}`);
     if (r.since) lines.push(`    since: ${date(r.since)}`);
+    const d = r.distance;
+    if (d)
+      lines.push(
+        `    distance: ${d.approximate ? 'about ' : ''}${d.value} ${d.unit} from ${d.measuredFrom.en} "${d.wording}"`,
+      );
     if (r.curated) lines.push(`    CURATED, from outside the text${r.note ? `: ${r.note}` : ''}`);
     else lines.push('    evidence:', ...quotes(r.evidence, '      '));
     return lines;

@@ -2,7 +2,7 @@
 // result. An entity's names and a relation's title come from every article that gives them, so
 // removing an article takes away exactly what it added, and the result does not depend on the order
 // the articles came in: the earliest-published article (then the lowest id) speaks first. Pure.
-import type { EntityDoc, RelationDoc } from './document.js';
+import type { Distance, EntityDoc, RelationDoc } from './document.js';
 import { entityNameKeys } from './rows.js';
 import { nameKey } from './text.js';
 
@@ -148,6 +148,7 @@ export interface RelationSource {
   title?: Record<string, string>;
   role?: Record<string, string>;
   since?: { start: string; precision: string; original: string };
+  distance?: Distance;
   /** The article adds the fact from outside its text. */
   curated?: true;
   note?: string;
@@ -161,8 +162,8 @@ export type RelationSources = Record<string, RelationSource>;
  * entities, with the same title or kind of membership (in English, ignoring case and punctuation).
  * Putin as President of Russia and Putin as head of its Security Council are two facts.
  */
-export const relationKey = (r: Pick<RelationDoc, 'title' | 'role'>) =>
-  nameKey(r.title?.en ?? r.role?.en ?? '');
+export const relationKey = (r: Pick<RelationDoc, 'title' | 'role' | 'distance'>) =>
+  nameKey(r.title?.en ?? r.role?.en ?? r.distance?.measuredFrom.en ?? '');
 
 /** The relation as the graph stores it: its first source's wording and date, every source's evidence. */
 export function relationFromSources(key: string, sources: RelationSources) {
@@ -180,6 +181,11 @@ export function relationFromSources(key: string, sources: RelationSources) {
     since: s.since?.start ?? null,
     sincePrecision: s.since?.precision ?? null,
     sinceText: s.since?.original ?? null,
+    distanceValue: s.distance?.value ?? null,
+    distanceUnit: s.distance?.unit ?? null,
+    distanceApproximate: s.distance?.approximate ?? null,
+    distanceFromJson: s.distance ? JSON.stringify(s.distance.measuredFrom) : null,
+    distanceText: s.distance?.wording ?? null,
     // Curated while no article states it in its text; one that does makes it a fact with evidence.
     curated: ordered.every(([, x]) => x.curated === true),
     note: ordered.find(([, x]) => x.note)?.[1].note ?? null,

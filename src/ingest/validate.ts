@@ -113,6 +113,10 @@ function checkReferences(doc: ArticleDocument): Problem[] {
   doc.relations.forEach((r, i) => {
     entity(`$.relations[${i}].from`, r.from);
     entity(`$.relations[${i}].to`, r.to);
+    if (r.type === 'DISTANCE_FROM') {
+      entity(`$.relations[${i}].from`, r.from, PLACES);
+      entity(`$.relations[${i}].to`, r.to, PLACES);
+    }
     if (r.type === 'LOCATED_IN') {
       entity(`$.relations[${i}].from`, r.from, new Set(['Location', 'Organization']));
       entity(`$.relations[${i}].to`, r.to, PLACES);
@@ -140,6 +144,7 @@ function checkReferences(doc: ArticleDocument): Problem[] {
     if (r.type === 'HOLDS_ROLE' && !r.title) {
       problems.push({ path: `$.relations[${i}].title`, message: 'HOLDS_ROLE needs the title held' });
     }
+    problems.push(...checkDistance(r, `$.relations[${i}]`));
   });
   doc.events.forEach((ev, i) => {
     if (ev.location) entity(`$.events[${i}].location`, ev.location, PLACES);
@@ -180,6 +185,26 @@ function checkReferences(doc: ArticleDocument): Problem[] {
   });
   problems.push(...checkSameness(doc), ...checkManners(doc));
   return problems;
+}
+
+/** DISTANCE_FROM says how far, and only it does; the figure stands in one of its quotes. */
+function checkDistance(r: ArticleDocument['relations'][number], path: string): Problem[] {
+  if (r.type !== 'DISTANCE_FROM')
+    return r.distance
+      ? [{ path: `${path}.distance`, message: `only DISTANCE_FROM has a distance, not ${r.type}` }]
+      : [];
+  if (!r.distance)
+    return [{ path: `${path}.distance`, message: 'DISTANCE_FROM needs the distance: how far, from what' }];
+  const wording = r.distance.wording;
+  // Without evidence the relation is reported already (curated, or no span states it).
+  return r.evidence.length === 0 || r.evidence.some((s) => s.quote.includes(wording))
+    ? []
+    : [
+        {
+          path: `${path}.distance.wording`,
+          message: `the distance ${JSON.stringify(wording)} stands in none of the relation's evidence quotes: quote the words that state it`,
+        },
+      ];
 }
 
 /** A manner is stated by the text: its wording stands in one of the attribution's quotes. */

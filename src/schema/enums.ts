@@ -5,6 +5,7 @@ import {
   CLAIM_STATUSES,
   DATE_PRECISIONS,
   DIRECTIONS,
+  DISTANCE_UNITS,
   ENTITY_TYPES,
   EVENT_STATUSES,
   MANNERS,
@@ -52,6 +53,7 @@ export const Role = enumOf('Role', 'The part an entity plays in an event or a cl
 export const RelationType = enumOf('RelationType', 'Relations between entities.', RELATION_TYPES);
 export const ClaimLinkType = enumOf('ClaimLinkType', 'How one claim bears on another.', CLAIM_LINK_TYPES);
 export const DatePrecision = enumOf('DatePrecision', 'How precisely the text fixes a date.', DATE_PRECISIONS);
+export const DistanceUnit = enumOf('DistanceUnit', 'Units of distance.', DISTANCE_UNITS);
 export const Direction = enumOf('Direction', 'Which way to follow a relation.', DIRECTIONS);
 export const RelationshipType = enumOf(
   'RelationshipType',

@@ -59,7 +59,7 @@ async function graphCounts() {
     'MATCH (n) WHERE n:Article OR n:Entity OR n:Event OR n:Claim OR n:Evidence RETURN count(n) AS c',
   );
   const semantic = await one(
-    'MATCH (x)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|AT|PART_OF|ABOUT|DISPUTES|CONDEMNS|CITES|SUPPORTS]->(y) RETURN count(r) AS c',
+    'MATCH (x)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM|AT|PART_OF|ABOUT|DISPUTES|CONDEMNS|CITES|SUPPORTS]->(y) RETURN count(r) AS c',
   );
   const reported = await one('MATCH (:Claim|Event)-[r:REPORTED_IN]->(:Article) RETURN count(r) AS c');
   const evidenced = await one('MATCH ()-[r:EVIDENCED_BY]->(:Evidence) RETURN count(r) AS c');

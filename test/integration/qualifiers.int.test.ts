@@ -1,5 +1,6 @@
 // How the seed article qualifies what it states, through the API: how a statement was made (in
-// writing, in a video), each with the words of the article that say so.
+// writing, in a video) and how far a place lies from another, each with the words of the article
+// that say so.
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_KEY, useGraph } from '../helpers.js';
 
@@ -57,5 +58,51 @@ describe('the manner of a statement', () => {
       },
     ]);
     expect(ceremony.reportedBy).toEqual([{ cue: 'lapor', manner: null }]);
+  });
+});
+
+describe('a distance', () => {
+  it('says Artyom lies about 200 km from the North Korean border, with the words and the quote', async () => {
+    const { entity } = await ask(`{
+      entity(key: "place:artyom") {
+        relations(first: 10, types: [DISTANCE_FROM]) {
+          edges { node {
+            type direction to { key }
+            distance { value unit approximate measuredFrom measuredFromId: measuredFrom(lang: "id") wording }
+            evidence { quote }
+          } }
+        }
+      }
+    }`);
+    expect(entity.relations.edges.map((e: any) => e.node)).toEqual([
+      {
+        type: 'DISTANCE_FROM',
+        direction: 'OUTGOING',
+        to: { key: 'country:north-korea' },
+        distance: {
+          value: 200,
+          unit: 'KM',
+          approximate: true,
+          measuredFrom: 'the border',
+          measuredFromId: 'perbatasan',
+          wording: 'sekitar 200 kilometer dari perbatasan dengan Korea Utara',
+        },
+        evidence: [
+          {
+            quote:
+              'Artyom, kota di timur jauh Rusia, sekitar 200 kilometer dari perbatasan dengan Korea Utara',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('is null on the relations that are not distances', async () => {
+    const { entity } = await ask(`{
+      entity(key: "place:artyom") { relations(first: 10, types: [LOCATED_IN]) { edges { node { type distance { value } } } } }
+    }`);
+    const nodes = entity.relations.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(n).toEqual({ type: 'LOCATED_IN', distance: null });
   });
 });

@@ -652,7 +652,7 @@ describe('the neighbourhood of Kim Jong-un', () => {
     // Two hops: Kim -> meeting -> Putin; the farewell ceremony's attendees too.
     expect(keys).toContain('person:alexander-kozlov');
     const [stored] = await graph.cypher(
-      `MATCH (a)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|AT|PART_OF|ABOUT|DISPUTES|CONDEMNS|CITES|SUPPORTS]->(b)
+      `MATCH (a)-[r:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM|AT|PART_OF|ABOUT|DISPUTES|CONDEMNS|CITES|SUPPORTS]->(b)
        WHERE a.id IN $keys AND b.id IN $keys RETURN count(r) AS n`,
       { keys },
     );

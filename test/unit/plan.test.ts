@@ -159,6 +159,7 @@ describe('the plan of an article write', () => {
       'UNWIND $rows AS row', // HOLDS_ROLE
       'UNWIND $rows AS row', // MEMBER_OF
       'UNWIND $rows AS row', // LOCATED_IN
+      'UNWIND $rows AS row', // DISTANCE_FROM
       'MATCH (a:Article {id: $articleId})', // reports
       ...Array(2).fill('UNWIND $rows AS row'), // reports joining statements, events then claims
       ...Array(2).fill('UNWIND $rows AS row'), // statements merged into another

@@ -70,6 +70,13 @@ describe('the seed document', () => {
           return `${x.id} by ${a.entity}: ${a.manner.kind} «${a.manner.wording}»`;
         }),
     );
+    const distances = doc.relations
+      .filter((r: any) => r.distance)
+      .map((r: any) => {
+        expect(r.evidence.some((s: any) => s.quote.includes(r.distance.wording))).toBe(true);
+        return `${r.from} ${r.type} ${r.to}: ${r.distance.approximate ? '~' : ''}${r.distance.value} ${r.distance.unit} from ${r.distance.measuredFrom.en}`;
+      });
+    expect(distances).toEqual(['place:artyom DISTANCE_FROM country:north-korea: ~200 KM from the border']);
     expect(manners).toEqual([
       'event:talk-with-residents by group:russian-state-media: RECORDED «merilis video»',
       'claim:yoon-cooperation-illegal by person:yoon-suk-yeol: WRITTEN «dalam tanggapan tertulisnya»',
@@ -219,6 +226,49 @@ describe('a broken document', () => {
         path: `$.claims[${yoon}].attributedTo[0].manner.wording`,
         message: expect.stringMatching(
           /"melalui telepon" stands in none of the attribution's evidence quotes/,
+        ),
+      },
+    ]);
+  });
+
+  it('rejects a distance on another relation, DISTANCE_FROM without one, and a figure none of its quotes state', async () => {
+    const doc = await seed();
+    const at = doc.relations.findIndex((r: { type: string }) => r.type === 'DISTANCE_FROM');
+    const other = doc.relations.findIndex((r: { type: string }) => r.type === 'HOLDS_ROLE');
+    doc.relations[other].distance = doc.relations[at].distance;
+    doc.relations[at].distance.wording = 'sekitar 300 kilometer';
+    doc.relations[at].distance.unit = 'LEAGUES';
+    doc.relations.push({ ...doc.relations[at], distance: undefined });
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        { path: `$.relations[${at}].distance.unit`, message: expect.stringMatching(/KM/) },
+      ]),
+    );
+    const fixed = await seed();
+    fixed.relations[other].distance = fixed.relations[at].distance;
+    fixed.relations.push({ ...fixed.relations[at], distance: undefined });
+    fixed.relations.push({
+      ...fixed.relations[at],
+      distance: { ...fixed.relations[at].distance, wording: 'sekitar 300 kilometer' },
+    });
+    const w = validateDocument(fixed);
+    if (w.ok) throw new Error('expected problems');
+    const n = fixed.relations.length;
+    expect(w.problems).toEqual([
+      {
+        path: `$.relations[${other}].distance`,
+        message: 'only DISTANCE_FROM has a distance, not HOLDS_ROLE',
+      },
+      {
+        path: `$.relations[${n - 2}].distance`,
+        message: 'DISTANCE_FROM needs the distance: how far, from what',
+      },
+      {
+        path: `$.relations[${n - 1}].distance.wording`,
+        message: expect.stringMatching(
+          /"sekitar 300 kilometer" stands in none of the relation's evidence quotes/,
         ),
       },
     ]);

@@ -1,6 +1,11 @@
 // The relationships followed from an entity: its mentions, the statements it takes part in, the
 // relations between entities, what lies in a place, the articles that name it.
-import { type DatePrecision, RELATION_TYPES, type RelationType } from '../../vocabulary.js';
+import {
+  type DatePrecision,
+  type DistanceUnit,
+  RELATION_TYPES,
+  type RelationType,
+} from '../../vocabulary.js';
 import { BY_ID, DIRECTION, NEWEST, QUOTES, RELATION_ORDER, TIME } from './edge-orders.js';
 import { edge, NONE, type Roles } from './edge-spec.js';
 
@@ -15,6 +20,12 @@ export interface RelationProps {
   /** Written from the document's DatePrecision by ingestion. */
   sincePrecision: DatePrecision | null;
   sinceText: string | null;
+  /** DISTANCE_FROM: how far, in which unit, hedged or not, measured from what (JSON by language), in which words. */
+  distanceValue: number | null;
+  distanceUnit: DistanceUnit | null;
+  distanceApproximate: boolean | null;
+  distanceFromJson: string | null;
+  distanceText: string | null;
   /** Added by a curator from outside the text: no evidence. */
   curated: boolean;
   note: string | null;
@@ -31,6 +42,11 @@ const RELATION_PROPS = {
   since: 'r.since',
   sincePrecision: 'r.sincePrecision',
   sinceText: 'r.sinceText',
+  distanceValue: 'r.distanceValue',
+  distanceUnit: 'r.distanceUnit',
+  distanceApproximate: 'r.distanceApproximate',
+  distanceFromJson: 'r.distanceFromJson',
+  distanceText: 'r.distanceText',
   curated: 'coalesce(r.curated, false)',
   note: 'r.note',
   evidenceIds: 'coalesce(r.evidenceIds, [])',

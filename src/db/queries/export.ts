@@ -124,7 +124,7 @@ export const articleScope = (key: string): CypherQuery => ({
       MATCH (a)<-[:REPORTED_IN]-(x) RETURN x.id AS id
       UNION MATCH (a)<-[:REPORTED_IN]-()-[:PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT]->(e:Entity) RETURN e.id AS id
       UNION MATCH (a)<-[:IN_ARTICLE]-(:Evidence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
-      UNION MATCH (x:Entity)-[:HOLDS_ROLE|MEMBER_OF|LOCATED_IN {article: $key}]->(y:Entity)
+      UNION MATCH (x:Entity)-[:HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM {article: $key}]->(y:Entity)
         UNWIND [x.id, y.id] AS id RETURN id
     }
     WITH a, collect(DISTINCT id) AS nodes

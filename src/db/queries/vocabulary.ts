@@ -28,7 +28,7 @@ const COUNTS: Record<VocabularyName, string> = {
   // A role is counted once per statement and entity, as the API lists participants.
   roles: 'MATCH (:Event|Claim)-[r:PARTICIPANT]->(:Entity) RETURN r.role AS value, count(*) AS count',
   relationTypes:
-    'MATCH (:Entity)-[r:HOLDS_ROLE|MEMBER_OF|LOCATED_IN]->(:Entity) RETURN type(r) AS value, count(*) AS count',
+    'MATCH (:Entity)-[r:HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM]->(:Entity) RETURN type(r) AS value, count(*) AS count',
 };
 
 export const vocabularyCounts = (name: VocabularyName): CypherQuery<TermCount> => ({

@@ -4,10 +4,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { RelationProps } from '../../db/queries/edges.js';
 import type { EntityRow } from '../../db/queries/rows.js';
-import type { RelationType as RelationTypeValue } from '../../vocabulary.js';
+import type {
+  DistanceUnit as DistanceUnitValue,
+  RelationType as RelationTypeValue,
+} from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadMany } from '../edges.js';
-import { Direction, RelationType } from '../enums.js';
+import { Direction, DistanceUnit, RelationType } from '../enums.js';
 import type { PageArgs } from '../pagination.js';
 import { LANG_ARG_DESCRIPTION, PartialDate, type PartialDateShape, pick } from './common.js';
 import { ArticleRef, EntityRef, EvidenceRef } from './refs.js';
@@ -27,6 +30,45 @@ const since = (r: RelationShape): PartialDateShape | null =>
         approximate: false,
         partOfDay: null,
         dateText: r.sinceText,
+      }
+    : null;
+
+interface DistanceShape {
+  value: number;
+  unit: DistanceUnitValue;
+  approximate: boolean;
+  fromJson: string | null;
+  wording: string;
+}
+
+const Distance = builder.objectRef<DistanceShape>('Distance').implement({
+  description: 'How far one place lies from another, as the article states it.',
+  fields: (t) => ({
+    value: t.exposeFloat('value', { description: 'How far, in `unit`.' }),
+    unit: t.field({ type: DistanceUnit, description: 'The unit of `value`.', resolve: (d) => d.unit }),
+    approximate: t.exposeBoolean('approximate', {
+      description: 'True when the text hedges the figure ("sekitar", "about").',
+    }),
+    measuredFrom: t.string({
+      nullable: true,
+      description: 'What on the other place it is measured from ("the border").',
+      args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
+      resolve: (d, { lang }) => pick(d.fromJson, lang ?? 'en'),
+    }),
+    wording: t.exposeString('wording', {
+      description: 'The words of the article that state it; they stand in the evidence.',
+    }),
+  }),
+});
+
+const distance = (r: RelationShape): DistanceShape | null =>
+  r.distanceValue !== null && r.distanceUnit !== null
+    ? {
+        value: r.distanceValue,
+        unit: r.distanceUnit,
+        approximate: r.distanceApproximate === true,
+        fromJson: r.distanceFromJson,
+        wording: r.distanceText ?? '',
       }
     : null;
 
@@ -71,6 +113,12 @@ export const EntityRelation = builder.objectRef<RelationShape>('EntityRelation')
       nullable: true,
       description: 'Since when, where the article says.',
       resolve: since,
+    }),
+    distance: t.field({
+      type: Distance,
+      nullable: true,
+      description: 'DISTANCE_FROM: how far `from` lies from `to`, and from what it is measured.',
+      resolve: distance,
     }),
     curated: t.exposeBoolean('curated', {
       description:
