@@ -5,49 +5,13 @@ import { EDGES } from '../../db/queries/edges.js';
 import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
 import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
-import { edgeField, loadNode, loadTyped } from '../edges.js';
+import { edgeField, loadTyped } from '../edges.js';
 import { EntityOrder, StatementOrder } from '../enums.js';
 import { ClaimFacets, EntityFacets, EventFacets, facetsField } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
+import { Photo, RelatedArticle, type RelatedShape } from './article-links.js';
 import { entityOrder, statementOrder } from './filters.js';
-import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, ParagraphRef } from './refs.js';
-
-interface PhotoShape {
-  caption: string | null;
-  credit: string | null;
-  captionEvidence: string | null;
-}
-
-const Photo = builder.objectRef<PhotoShape>('Photo').implement({
-  description: 'The photo the article shows.',
-  fields: (t) => ({
-    caption: t.exposeString('caption', { nullable: true, description: 'The caption, verbatim.' }),
-    credit: t.exposeString('credit', { nullable: true, description: 'Who the photo is credited to.' }),
-    captionEvidence: t.field({
-      type: EvidenceRef,
-      nullable: true,
-      description: 'The caption as a span of the article text.',
-      resolve: (p, _a, ctx) => loadNode(ctx, 'Evidence', p.captionEvidence),
-    }),
-  }),
-});
-
-interface RelatedShape {
-  title: string;
-  url?: string;
-}
-
-const RelatedArticle = builder.objectRef<RelatedShape>('RelatedArticle').implement({
-  description: 'A link to another article, as the article shows it ("Baca juga").',
-  fields: (t) => ({
-    title: t.exposeString('title', { description: 'The title shown.' }),
-    url: t.string({
-      nullable: true,
-      description: 'Where it points, when the source gives it.',
-      resolve: (r) => r.url ?? null,
-    }),
-  }),
-});
+import { ArticleRef, ClaimRef, EntityRef, EventRef, isRowOf, ParagraphRef } from './refs.js';
 
 const paragraphs = edgeField('Article', 'paragraphs', 'articleParagraphs', { connection: true });
 const entities = edgeField('Article', 'entities', 'articleEntities', {
@@ -82,14 +46,23 @@ builder.node(ArticleRef, {
       description: 'The photo caption and credit.',
       resolve: (a) =>
         a.photoCaption || a.photoCredit
-          ? { caption: a.photoCaption, credit: a.photoCredit, captionEvidence: a.photoCaptionEvidence }
+          ? {
+              articleId: a.id,
+              caption: a.photoCaption,
+              credit: a.photoCredit,
+              captionEvidence: a.photoCaptionEvidence,
+            }
           : null,
     }),
     related: t.field({
       type: [RelatedArticle],
       description: 'Related-article links.',
       // Written by ingestion from the document's validated `related` list.
-      resolve: (a) => JSON.parse(a.relatedJson) as RelatedShape[],
+      resolve: (a) =>
+        (JSON.parse(a.relatedJson) as Omit<RelatedShape, 'articleId'>[]).map((r) => ({
+          ...r,
+          articleId: a.id,
+        })),
     }),
     contentHash: t.exposeString('contentHash', { description: 'SHA-256 of the ingested document.' }),
     ingestedAt: t.exposeString('ingestedAt', { description: 'When this version was written.' }),

@@ -125,7 +125,7 @@ function bestMatch(row: AnyRow, lang: string | null, tokens: string[]): TextMatc
   return best ?? { field: 'text', lang, text: '', highlights: [] };
 }
 
-const TextSpan = builder.objectRef<Span>('TextSpan').implement({
+export const TextSpan = builder.objectRef<Span>('TextSpan').implement({
   description: 'A span of a text, in code points from its start.',
   fields: (t) => ({
     start: t.exposeInt('start', { description: 'Where it starts (code points from 0).' }),
