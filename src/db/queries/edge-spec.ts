@@ -46,3 +46,11 @@ export type Attribution = {
   mannerWording: string | null;
   evidenceIds: string[];
 };
+
+/** The projection of an attribution relationship (ATTRIBUTED_TO, REPORTED_BY, ACCORDING_TO) as `Attribution`. */
+export const ATTRIBUTION_PROPS = {
+  cue: "coalesce(r.cue, '')",
+  manner: 'r.manner',
+  mannerWording: 'r.mannerWording',
+  evidenceIds: 'coalesce(r.evidenceIds, [])',
+} as const;

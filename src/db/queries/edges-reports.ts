@@ -2,7 +2,7 @@
 // and from a report to what its article says: its quotes, its sources, its participants.
 import type { Role } from '../../vocabulary.js';
 import { BY_ID, ROLE_THEN_ID, TEXT } from './edge-orders.js';
-import { type Attribution, edge, NONE } from './edge-spec.js';
+import { ATTRIBUTION_PROPS, type Attribution, edge, NONE } from './edge-spec.js';
 import type { Order } from './order.js';
 
 /** Reports in the order that makes the first one give the statement its key: earliest article first. */
@@ -13,13 +13,6 @@ const RANK: Order = {
     { expr: 'y.id', type: 'string' },
   ],
 };
-
-const ATTRIBUTION_PROPS = {
-  cue: "coalesce(r.cue, '')",
-  manner: 'r.manner',
-  mannerWording: 'r.mannerWording',
-  evidenceIds: 'coalesce(r.evidenceIds, [])',
-} as const;
 
 export const REPORT_EDGES = {
   eventReports: edge<'Event', 'Report'>()({

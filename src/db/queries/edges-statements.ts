@@ -2,16 +2,10 @@
 // asserts or reports it, its quotes, where it happens, what it is part of, how claims link.
 import { CLAIM_LINK_TYPES, type ClaimLinkType, type Role } from '../../vocabulary.js';
 import { BY_ID, DIRECTION, LINK_ORDER, ROLE_THEN_ID, TEXT, TIME } from './edge-orders.js';
-import { type Attribution, edge, NONE } from './edge-spec.js';
+import { ATTRIBUTION_PROPS, type Attribution, edge, NONE } from './edge-spec.js';
 
 const CLAIM_LINKS = CLAIM_LINK_TYPES.values.join('|');
 const LINK_PROPS = { type: 'type(r)', direction: DIRECTION } as const;
-const ATTRIBUTION_PROPS = {
-  cue: "coalesce(r.cue, '')",
-  manner: 'r.manner',
-  mannerWording: 'r.mannerWording',
-  evidenceIds: 'coalesce(r.evidenceIds, [])',
-} as const;
 
 type Link = { type: ClaimLinkType; direction: 'OUTGOING' | 'INCOMING' };
 
