@@ -6,11 +6,10 @@ import { ARTICLES_ORDER, articles } from '../../db/queries/lists.js';
 import type { ArticleRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
-import { EntityOrder, StatementOrder } from '../enums.js';
 import { ClaimFacets, EntityFacets, EventFacets, facetsField } from '../facets.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Photo, RelatedArticle, type RelatedShape } from './article-links.js';
-import { entityOrder, statementOrder } from './filters.js';
+import { entityOrder, entityOrderArg, statementOrder, statementOrderArg } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, isRowOf, ParagraphRef } from './refs.js';
 
 const paragraphs = edgeField('Article', 'paragraphs', 'articleParagraphs', { connection: true });
@@ -76,7 +75,7 @@ builder.node(ArticleRef, {
         type: EntityRef,
         description: 'Every entity the article mentions, by type and name or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: EntityOrder, defaultValue: 'TYPE_NAME', description: 'How to sort them.' }),
+          ...entityOrderArg(t.arg),
         },
         resolve: (a, args, ctx, info) => entities.page(ctx, info, a, args),
       },
@@ -87,7 +86,7 @@ builder.node(ArticleRef, {
         type: EventRef,
         description: 'The events the article reports, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (a, args, ctx, info) => events.page(ctx, info, a, args),
       },
@@ -98,7 +97,7 @@ builder.node(ArticleRef, {
         type: ClaimRef,
         description: 'The claims the article reports, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (a, args, ctx, info) => claims.page(ctx, info, a, args),
       },

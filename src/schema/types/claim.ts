@@ -7,7 +7,7 @@ import type { ClaimRow, EntityRow } from '../../db/queries/rows.js';
 import { CLAIM_KINDS, type ClaimKind as ClaimKindName, type Role as RoleName } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
-import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role, StatementOrder } from '../enums.js';
+import { ClaimKind, ClaimLinkType, ClaimStatus, Direction, Role } from '../enums.js';
 import { ClaimFacets, facetsField, withFacets } from '../facets.js';
 import { checkEntityKeys, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
@@ -22,6 +22,7 @@ import {
   dateRange,
   datesInOrder,
   ENTITY_KEY_HINT,
+  statementOrderArg,
 } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 import { ReportedRef } from './report.js';
@@ -240,7 +241,7 @@ builder.queryFields((t) => ({
         'Claims in time order (undated claims at their article’s date) or as `orderBy` says, filtered by kind, status, participant, source and date.',
       args: {
         filter: t.arg({ type: ClaimFilter, required: false, description: 'Conditions on the claims.' }),
-        orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        ...statementOrderArg(t.arg),
       },
       resolve: async (_r, args, ctx, info: GraphQLResolveInfo) => {
         const f = args.filter;

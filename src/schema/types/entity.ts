@@ -12,16 +12,7 @@ import {
 } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadTyped } from '../edges.js';
-import {
-  ClaimKind,
-  ClaimStatus,
-  Direction,
-  EntityOrder,
-  EntityType,
-  RelationType,
-  Role,
-  StatementOrder,
-} from '../enums.js';
+import { ClaimKind, ClaimStatus, Direction, EntityType, RelationType, Role } from '../enums.js';
 import { ClaimFacets, EntityFacets, EventFacets, facetsField, withFacets } from '../facets.js';
 import { unknownEntity } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
@@ -30,8 +21,10 @@ import {
   type CorroborationArgs,
   corroboration,
   corroborationArgs,
+  entityOrderArg,
   type StatementOrderArgs,
   statementOrder,
+  statementOrderArg,
 } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf, PlaceRef } from './refs.js';
 import { EntityRelation, relationConnection, relationsField } from './relation.js';
@@ -133,7 +126,7 @@ builder.interfaceType(EntityRef, {
         description:
           'Claims this entity takes part in, in time order or as `orderBy` says, filtered by role, kind and status.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
           role: t.arg({ type: Role, required: false, description: 'Only claims where it plays this role.' }),
           kinds: t.arg({ type: [ClaimKind], required: false, description: 'Only these kinds.' }),
           statuses: t.arg({ type: [ClaimStatus], required: false, description: 'Only these statuses.' }),
@@ -164,7 +157,7 @@ builder.interfaceType(EntityRef, {
         description:
           'Claims the article attributes to this entity as their source, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (e, args, ctx, info) => assertedClaims.page(ctx, info, e, args),
       },
@@ -189,7 +182,7 @@ builder.interfaceType(EntityRef, {
         type: EventRef,
         description: 'Events this entity takes part in, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
           role: t.arg({ type: Role, required: false, description: 'Only events where it plays this role.' }),
           ...corroborationArgs(t.arg),
         },
@@ -218,7 +211,7 @@ builder.interfaceType(EntityRef, {
         description:
           'Events the article says this entity reported ("lapor kantor berita RIA"), in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (e, args, ctx, info) => reportedEvents.page(ctx, info, e, args),
       },
@@ -319,7 +312,7 @@ builder.queryFields((t) => ({
       description: 'All entities, by type and then name, or as `orderBy` says.',
       args: {
         types: t.arg({ type: [EntityType], required: false, description: 'Only these types.' }),
-        orderBy: t.arg({ type: EntityOrder, defaultValue: 'TYPE_NAME', description: 'How to sort them.' }),
+        ...entityOrderArg(t.arg),
       },
       resolve: async (_r, args, ctx, info) => {
         const source = entities(args.types?.length ? args.types : ENTITY_TYPES.values);

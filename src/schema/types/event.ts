@@ -5,7 +5,7 @@ import type { EventRow } from '../../db/queries/rows.js';
 import type { Role as RoleValue } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField, loadExisting, loadTyped } from '../edges.js';
-import { EventStatus, Role, StatementOrder } from '../enums.js';
+import { EventStatus, Role } from '../enums.js';
 import { ClaimFacets, EventFacets, facetsField, withFacets } from '../facets.js';
 import { checkEntityKeys, checkEventKinds, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
@@ -20,6 +20,7 @@ import {
   datesInOrder,
   ENTITY_KEY_HINT,
   statementOrder,
+  statementOrderArg,
 } from './filters.js';
 import { ArticleRef, ClaimRef, EntityRef, EventRef, EvidenceRef, isRowOf } from './refs.js';
 import { ReportedRef } from './report.js';
@@ -104,7 +105,7 @@ builder.node(EventRef, {
         type: ClaimRef,
         description: 'Claims about this event, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (e, args, ctx, info) => claims.page(ctx, info, e, args),
       },
@@ -177,7 +178,7 @@ builder.queryFields((t) => ({
         'Events in time order (or as `orderBy` says), filtered by kind, participant, place and date range.',
       args: {
         filter: t.arg({ type: EventFilter, required: false, description: 'Conditions on the events.' }),
-        orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+        ...statementOrderArg(t.arg),
       },
       resolve: async (_r, args, ctx, info) => {
         const f = args.filter;

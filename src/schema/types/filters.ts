@@ -1,11 +1,13 @@
 // Filter arguments shared by the lists, and their validation (declared beside the argument with
 // `validate:`, run by Pothos' validation plugin before the resolver; see ../validation.ts); the
 // orders of the nested lists.
+import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { firstDay, isCalendarDate, lastDay } from '../../dates.js';
 import { ENTITY_ORDERS, STATEMENT_ORDERS } from '../../db/queries/lists.js';
 import type { Order } from '../../db/queries/order.js';
 import type { builder } from '../builder.js';
+import { EntityOrder, StatementOrder } from '../enums.js';
 import { between } from '../validation.js';
 
 export const ENTITY_KEY_HINT = 'Entity key, e.g. "country:russia".';
@@ -109,3 +111,13 @@ export const entityOrder =
   (fallback: Order) =>
   (a: { orderBy?: keyof typeof ENTITY_ORDERS | null }): Order =>
     a.orderBy ? ENTITY_ORDERS[a.orderBy] : fallback;
+
+/** The `orderBy` argument of a list of events or claims: StatementOrder, TIME when left out. */
+export const statementOrderArg = (arg: ArgBuilder<Types>) => ({
+  orderBy: arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+});
+
+/** The `orderBy` argument of a list of entities: EntityOrder, by type and name when left out. */
+export const entityOrderArg = (arg: ArgBuilder<Types>) => ({
+  orderBy: arg({ type: EntityOrder, defaultValue: 'TYPE_NAME', description: 'How to sort them.' }),
+});

@@ -4,9 +4,9 @@ import { EDGES } from '../../db/queries/edges.js';
 import { containingPlaces } from '../../graph/places.js';
 import { builder } from '../builder.js';
 import { EdgeFieldHandle, edgeField } from '../edges.js';
-import { EntityOrder, StatementOrder } from '../enums.js';
+import { EntityOrder } from '../enums.js';
 import { EntityFacets, EventFacets, facetsField } from '../facets.js';
-import { entityOrder, statementOrder } from './filters.js';
+import { entityOrder, statementOrder, statementOrderArg } from './filters.js';
 import { EntityRef, EventRef, PlaceRef } from './refs.js';
 
 const contains = edgeField('Place', 'contains', 'entityContents', {
@@ -52,7 +52,7 @@ builder.interfaceType(PlaceRef, {
         type: EventRef,
         description: 'Events that took place here, in time order or as `orderBy` says.',
         args: {
-          orderBy: t.arg({ type: StatementOrder, defaultValue: 'TIME', description: 'How to sort them.' }),
+          ...statementOrderArg(t.arg),
         },
         resolve: (e, args, ctx, info) => eventsHere.page(ctx, info, e, args),
       },
