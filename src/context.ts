@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { EdgeName } from './db/queries/edges.js';
 import { edgeFacetCounts, type FacetCount } from './db/queries/facets.js';
 import type { FacetKey } from './db/queries/lists.js';
-import { articleTexts, nodesById } from './db/queries/nodes.js';
+import { articleTexts, entitiesNamedWithin, type NamedSpan, nodesById } from './db/queries/nodes.js';
 import { compareKeys } from './db/queries/order.js';
 import { type EdgeFilter, type EdgeItem, edgePages, edgeSpec, type PageRequest } from './db/queries/pages.js';
 import type { AnyRow, NodeLabel, RowOf } from './db/queries/rows.js';
@@ -37,12 +37,21 @@ export class Loaders {
   private readonly pageLoaders = new Map<string, DataLoader<string, EdgePage<EdgeName>>>();
   private readonly facetLoaders = new Map<string, DataLoader<string, FacetCount[]>>();
   readonly articleText: DataLoader<string, string | null>;
+  /** The entities named within a span of an article (a photo credit, a link's title), per span. */
+  readonly namedWithin: DataLoader<NamedSpan, RowOf['Entity'][], string>;
 
   constructor(private readonly db: Database) {
     this.articleText = new DataLoader(async (ids) => {
       const texts = new Map((await db.read(articleTexts(ids))).map((r) => [r.id, r.text]));
       return ids.map((id) => texts.get(id) ?? null);
     });
+    this.namedWithin = new DataLoader(
+      async (spans) => {
+        const found = new Map((await db.read(entitiesNamedWithin(spans))).map((r) => [Number(r.at), r.nodes]));
+        return spans.map((_, at) => found.get(at) ?? []);
+      },
+      { cacheKeyFn: (span) => JSON.stringify([span.articleId, span.start, span.end, span.types]) },
+    );
   }
 
   node<L extends NodeLabel>(label: L): DataLoader<string, RowOf[L] | null> {

@@ -17,19 +17,31 @@ export const articleTexts = (ids: readonly string[]): CypherQuery<{ id: string; 
   params: { ids },
 });
 
+/** A span of one article's text in which to look for the entities its mentions name. */
+export interface NamedSpan {
+  articleId: string;
+  start: number;
+  end: number;
+  types: readonly EntityType[];
+}
+
 /**
- * The entities an article's mentions name within a span of its text, in the order they are first
+ * The entities each article's mentions name within a span of its text, in the order they are first
  * named there, of the given types (all when empty): who a photo credit or a link's title names.
+ * One row per span, by its position in `spans`, so a list of articles asks once.
  */
 export const entitiesNamedWithin = (
-  articleId: string,
-  span: { start: number; end: number },
-  types: readonly EntityType[] = [],
-): CypherQuery<{ node: RowOf['Entity'] }> => ({
-  cypher: `MATCH (ev:Evidence)-[:IN_ARTICLE]->(:Article {id: $articleId})
-    WHERE ev.start >= $start AND ev.end <= $end
-    MATCH (ev)-[:MENTIONS]->(e:Entity) WHERE size($types) = 0 OR e.type IN $types
-    WITH e, min(ev.start) AS at ORDER BY at, e.id
-    RETURN ${project('Entity', 'e')} AS node`,
-  params: { articleId, start: span.start, end: span.end, types },
+  spans: readonly NamedSpan[],
+): CypherQuery<{ at: number; nodes: RowOf['Entity'][] }> => ({
+  cypher: `UNWIND range(0, size($spans) - 1) AS at
+    WITH at, $spans[at] AS span
+    CALL (span) {
+      MATCH (ev:Evidence)-[:IN_ARTICLE]->(:Article {id: span.articleId})
+      WHERE ev.start >= span.start AND ev.end <= span.end
+      MATCH (ev)-[:MENTIONS]->(e:Entity) WHERE size(span.types) = 0 OR e.type IN span.types
+      WITH e, min(ev.start) AS first ORDER BY first, e.id
+      RETURN collect(${project('Entity', 'e')}) AS nodes
+    }
+    RETURN at, nodes`,
+  params: { spans: spans.map((s) => ({ ...s, types: [...s.types] })) },
 });

@@ -3,7 +3,6 @@
 // and the entities the article's mentions name inside it are who the credit or the title names.
 
 import type { Context } from '../../context.js';
-import { entitiesNamedWithin } from '../../db/queries/nodes.js';
 import { codePoints } from '../../ingest/text.js';
 import type { EntityType } from '../../vocabulary.js';
 import { builder } from '../builder.js';
@@ -42,7 +41,7 @@ async function namedWithin(
 ) {
   const span = await spanInText(ctx, articleId, shown);
   if (!span) return [];
-  return (await ctx.db.read(entitiesNamedWithin(articleId, span, types))).map((r) => r.node);
+  return ctx.loaders.namedWithin.load({ articleId, ...span, types });
 }
 
 /** A photo is credited to people and organizations; a place inside a name ("Primorsky Krai") is not. */
