@@ -47,7 +47,9 @@ export class Loaders {
     });
     this.namedWithin = new DataLoader(
       async (spans) => {
-        const found = new Map((await db.read(entitiesNamedWithin(spans))).map((r) => [Number(r.at), r.nodes]));
+        const found = new Map(
+          (await db.read(entitiesNamedWithin(spans))).map((r) => [Number(r.at), r.nodes]),
+        );
         return spans.map((_, at) => found.get(at) ?? []);
       },
       { cacheKeyFn: (span) => JSON.stringify([span.articleId, span.start, span.end, span.types]) },

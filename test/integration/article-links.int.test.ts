@@ -125,9 +125,9 @@ describe('credits of a list of articles', () => {
   it('cost the same statements for three articles as for one, each article with its own credit', async () => {
     const before = await list();
     const seed = await readSeed();
-    for (const [id, agency, key] of [
-      ['fixture-credit-a', 'Korean Central News Agency', 'org:kcna-fixture'],
-      ['fixture-credit-b', 'Sputnik Photo Desk', 'org:sputnik-fixture'],
+    for (const { id, agency, key } of [
+      { id: 'fixture-credit-a', agency: 'Korean Central News Agency', key: 'org:kcna-fixture' },
+      { id: 'fixture-credit-b', agency: 'Sputnik Photo Desk', key: 'org:sputnik-fixture' },
     ]) {
       const doc = { ...creditedArticle(id, agency, key), formatVersion: seed.formatVersion };
       expect((await ingestDocument(graph.db, doc)).status).not.toBe('UNCHANGED');
