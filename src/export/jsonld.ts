@@ -195,7 +195,16 @@ export function edgeObject(e: ExportEdge): Obj | null {
     case 'IN_ARTICLE':
       return null; // the evidence names its article as its source already
     case 'PARTICIPANT':
-      return { '@id': source, participant: { '@type': 'Role', roleName: { en: p.role }, entity: target } };
+      return {
+        '@id': source,
+        participant: defined({
+          '@type': 'Role',
+          roleName: { en: p.role },
+          entity: target,
+          'ng:manner': p.manner,
+          'ng:mannerWording': p.mannerWording,
+        }),
+      };
     case 'ATTRIBUTED_TO':
     case 'REPORTED_BY':
       return {

@@ -89,10 +89,23 @@ export const partialDate = z
   .strict()
   .describe('A date with its precision; relative dates are resolved against the article date.');
 
+const manner = (where: string, example: string) =>
+  z
+    .object({
+      kind: z.enum(MANNERS.values),
+      wording: text.describe(`The words that state the manner (${example}), standing in one of ${where}.`),
+    })
+    .strict();
+
 const participant = z
   .object({
     entity: localId.describe('The id of an entity in this document.'),
     role: z.enum(ROLES.values),
+    manner: manner('the evidence quotes of its event or claim', '"melalui penerjemah"')
+      .optional()
+      .describe(
+        'How the participant spoke, where the text says so: in writing, aloud, through an interpreter.',
+      ),
   })
   .strict();
 
@@ -100,14 +113,7 @@ const attribution = z
   .object({
     entity: localId.describe('Who asserts it: a Person, Organization, Country or Group of this document.'),
     cue: text.describe('The reporting verb in the text ("kata", "mengatakan", "lapor").'),
-    manner: z
-      .object({
-        kind: z.enum(MANNERS.values),
-        wording: text.describe(
-          'The words that state the manner ("dalam tanggapan tertulisnya"), standing in one of the evidence quotes.',
-        ),
-      })
-      .strict()
+    manner: manner('the evidence quotes', '"dalam tanggapan tertulisnya"')
       .optional()
       .describe('How the statement was made: in writing, aloud, through an interpreter, in a recording.'),
     evidence: evidence.optional(),

@@ -32,8 +32,14 @@ export interface ReportRow extends DateProps {
 
 export interface ReportLinks {
   reports: ReportRow[];
-  /** Who or what takes part, in which role. */
-  involves: { report: string; entity: string; role: string }[];
+  /** Who or what takes part, in which role, and how it spoke where the article says so. */
+  involves: {
+    report: string;
+    entity: string;
+    role: string;
+    manner: Manner | null;
+    mannerWording: string | null;
+  }[];
   /** Whom the article attributes it to (a claim's source, an event's reporter), with the cue. */
   accordingTo: {
     report: string;
@@ -126,7 +132,14 @@ export function reportRows(doc: ArticleDocument, graphId: ReadonlyMap<string, st
   ];
   for (const f of facts) {
     const report = key(f.id);
-    for (const p of f.participants) out.involves.push({ report, entity: gid(p.entity), role: p.role });
+    for (const p of f.participants)
+      out.involves.push({
+        report,
+        entity: gid(p.entity),
+        role: p.role,
+        manner: p.manner?.kind ?? null,
+        mannerWording: p.manner?.wording ?? null,
+      });
     for (const s of f.sources)
       out.accordingTo.push({
         report,

@@ -15,6 +15,7 @@ import { splitParagraphs } from './text.js';
 import { validateDocument } from './validate.js';
 
 type Attribution = ClaimDoc['attributedTo'][number];
+type Participant = ClaimDoc['participants'][number];
 
 /** Reads, validates and reviews a document file; throws IngestError naming every problem. */
 export async function reviewFile(file: string): Promise<string> {
@@ -37,8 +38,11 @@ export function reviewDocument(doc: ArticleDocument): string {
   const quote = (s: EvidenceSpan) => `«${s.quote}»  ${where(s)}`;
   const quotes = (spans: readonly EvidenceSpan[] | undefined, indent: string, none = 'NO EVIDENCE') =>
     spans && spans.length > 0 ? spans.map((s) => `${indent}${quote(s)}`) : [`${indent}(${none})`];
+  const manner = (m: { kind: string; wording: string } | undefined) =>
+    m ? `, manner ${m.kind} "${m.wording}"` : '';
+  const participant = (p: Participant) => `    ${p.role}: ${name(p.entity)}${manner(p.manner)}`;
   const attribution = (a: Attribution, indent: string) => [
-    `${indent}${name(a.entity)}, cue "${a.cue}"${a.manner ? `, manner ${a.manner.kind} "${a.manner.wording}"` : ''}`,
+    `${indent}${name(a.entity)}, cue "${a.cue}"${manner(a.manner)}`,
     ...(a.evidence ? quotes(a.evidence, `${indent}  `) : []),
   ];
 
@@ -117,7 +121,7 @@ export function reviewDocument(doc: ArticleDocument): string {
     if (e.time) lines.push(`    time: ${date(e.time)}`);
     if (e.location) lines.push(`    at: ${name(e.location)}`);
     if (e.partOf) lines.push(`    part of: ${e.partOf}`);
-    for (const p of e.participants) lines.push(`    ${p.role}: ${name(p.entity)}`);
+    for (const p of e.participants) lines.push(participant(p));
     if (e.reportedBy.length > 0) lines.push('    reported by:');
     for (const r of e.reportedBy) lines.push(...attribution(r, '      '));
     lines.push('    evidence:', ...quotes(e.evidence, '      '));
@@ -131,7 +135,7 @@ export function reviewDocument(doc: ArticleDocument): string {
     ];
     lines.push(`    wording: ${c.wording}`);
     if (c.time) lines.push(`    time: ${date(c.time)}`);
-    for (const p of c.participants) lines.push(`    ${p.role}: ${name(p.entity)}`);
+    for (const p of c.participants) lines.push(participant(p));
     if (c.about.length > 0) lines.push(`    about: ${c.about.join(', ')}`);
     if (c.attributedTo.length === 0) lines.push('    attributed to: nobody (the article’s own voice)');
     else lines.push('    attributed to:');

@@ -3,7 +3,7 @@
 // are reported at once, each with the JSON path where it lies.
 
 import { PLACE_TYPES, SPEAKER_TYPES } from '../vocabulary.js';
-import { type ArticleDocument, articleDocument } from './document.js';
+import { type ArticleDocument, articleDocument, type EvidenceSpan } from './document.js';
 import { codePoints, sliceCodePoints } from './text.js';
 
 export interface Problem {
@@ -207,28 +207,50 @@ function checkDistance(r: ArticleDocument['relations'][number], path: string): P
       ];
 }
 
-/** A manner is stated by the text: its wording stands in one of the attribution's quotes. */
+/**
+ * A manner is stated by the text: an attribution's wording stands in one of its own quotes, a
+ * participant's (who has no quotes of its own) in one of its event's or claim's.
+ */
 function checkManners(doc: ArticleDocument): Problem[] {
   const problems: Problem[] = [];
-  const check = (path: string, a: ArticleDocument['claims'][number]['attributedTo'][number]) => {
-    if (!a.manner) return;
-    const wording = a.manner.wording;
-    if (!(a.evidence ?? []).some((s) => s.quote.includes(wording)))
+  const check = (
+    path: string,
+    manner: { wording: string } | undefined,
+    quotes: readonly EvidenceSpan[] | undefined,
+    whose: string,
+  ) => {
+    if (!manner) return;
+    const wording = manner.wording;
+    if (!(quotes ?? []).some((s) => s.quote.includes(wording)))
       problems.push({
         path: `${path}.manner.wording`,
-        message: `the manner ${JSON.stringify(wording)} stands in none of the attribution's evidence quotes: quote the words that state it`,
+        message: `the manner ${JSON.stringify(wording)} stands in none of ${whose} evidence quotes: quote the words that state it`,
       });
   };
-  doc.events.forEach((ev, i) => {
-    ev.reportedBy.forEach((a, j) => {
-      check(`$.events[${i}].reportedBy[${j}]`, a);
+  const statements = [
+    ...doc.events.map((x, i) => ({
+      x,
+      kind: 'event',
+      path: `$.events[${i}]`,
+      sources: x.reportedBy,
+      list: 'reportedBy',
+    })),
+    ...doc.claims.map((x, i) => ({
+      x,
+      kind: 'claim',
+      path: `$.claims[${i}]`,
+      sources: x.attributedTo,
+      list: 'attributedTo',
+    })),
+  ];
+  for (const { x, kind, path, sources, list } of statements) {
+    sources.forEach((a, j) => {
+      check(`${path}.${list}[${j}]`, a.manner, a.evidence, "the attribution's");
     });
-  });
-  doc.claims.forEach((c, i) => {
-    c.attributedTo.forEach((a, j) => {
-      check(`$.claims[${i}].attributedTo[${j}]`, a);
+    x.participants.forEach((p, j) => {
+      check(`${path}.participants[${j}]`, p.manner, x.evidence, `the ${kind}'s`);
     });
-  });
+  }
   return problems;
 }
 

@@ -153,6 +153,28 @@ describe('JSON-LD', () => {
     ]);
     const attribution = byId.get(values(deal, `${PROV}qualifiedAttribution`)[0]['@id']) as Flat;
     expect(value(attribution, 'urn:news-graph:vocab#cue')).toBe('mengatakan');
+
+    // How a statement was made and how a participant spoke, each with the article's words.
+    const NG = 'urn:news-graph:vocab#';
+    const yoon = byId.get(`urn:news-graph:${ARTICLE_KEY}/claim:yoon-cooperation-illegal`) as Flat;
+    const written = byId.get(values(yoon, `${PROV}qualifiedAttribution`)[0]['@id']) as Flat;
+    expect([value(written, `${NG}manner`), value(written, `${NG}mannerWording`)]).toEqual([
+      'WRITTEN',
+      'dalam tanggapan tertulisnya',
+    ]);
+    const talk = byId.get(`urn:news-graph:${ARTICLE_KEY}/event:talk-with-residents`) as Flat;
+    const roles = values(talk, `${NG}participant`).map((r) => byId.get(r['@id']) as Flat);
+    const spoke = roles.map((r) => [
+      values(r, `${NG}entity`)[0]['@id'],
+      value(r, `${NG}manner`) ?? null,
+      value(r, `${NG}mannerWording`) ?? null,
+    ]);
+    expect(spoke).toEqual(
+      expect.arrayContaining([
+        ['urn:news-graph:person:kim-jong-un', 'THROUGH_INTERPRETER', 'melalui penerjemah'],
+        ['urn:news-graph:group:russian-residents', null, null],
+      ]),
+    );
     expect(values(deal, `${SCHEMA}appearance`)).toEqual([{ '@id': `urn:news-graph:${ARTICLE_KEY}` }]);
   });
 

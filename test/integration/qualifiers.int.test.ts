@@ -2,6 +2,7 @@
 // writing, in a video) and how far a place lies from another, each with the words of the article
 // that say so.
 import { describe, expect, it } from 'vitest';
+import { ingestDocument, removeArticle } from '../../src/ingest/ingest.js';
 import { ARTICLE_KEY, useGraph } from '../helpers.js';
 
 const graph = useGraph();
@@ -61,6 +62,34 @@ describe('the manner of a statement', () => {
   });
 });
 
+describe('the manner of a participation', () => {
+  it('says Kim spoke with the residents through an interpreter, on the event and on its report', async () => {
+    const { event } = await ask(
+      `query($key: String!) {
+        event(key: $key) {
+          participants { role entity { key } manner { kind wording } }
+          evidence { quote }
+          reports(first: 5) { edges { node { participants { role entity { key } manner { kind wording } } } } }
+        }
+      }`,
+      { key: `${ARTICLE_KEY}/event:talk-with-residents` },
+    );
+    const expected = [
+      {
+        role: 'SPEAKER',
+        entity: { key: 'person:kim-jong-un' },
+        manner: { kind: 'THROUGH_INTERPRETER', wording: 'melalui penerjemah' },
+      },
+      { role: 'PARTICIPANT', entity: { key: 'group:russian-residents' }, manner: null },
+      { role: 'ATTENDEE', entity: { key: 'group:accompanying-officials' }, manner: null },
+    ];
+    const byRole = (xs: { role: string }[]) => [...xs].sort((a, b) => a.role.localeCompare(b.role));
+    expect(byRole(event.participants)).toEqual(byRole(expected));
+    expect(event.evidence[0].quote).toContain('melalui penerjemah');
+    expect(event.reports.edges.map((e: any) => byRole(e.node.participants))).toEqual([byRole(expected)]);
+  });
+});
+
 describe('a distance', () => {
   it('says Artyom lies about 200 km from the North Korean border, with the words and the quote', async () => {
     const { entity } = await ask(`{
@@ -104,5 +133,87 @@ describe('a distance', () => {
     const nodes = entity.relations.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) expect(n).toEqual({ type: 'LOCATED_IN', distance: null });
+  });
+});
+
+describe('two reports of one conversation', () => {
+  // A made-up report (invented outlet, own words) of the same conversation, one day later, in
+  // which Kim speaks to the residents himself.
+  const text =
+    'Vladivostok: In a video released by state media, Kim Jong-un chatted with Russian residents himself, without an interpreter, on Russky Island.';
+  const at = (quote: string) => {
+    const start = Array.from(text.slice(0, text.indexOf(quote))).length;
+    return { quote, start, end: start + Array.from(quote).length };
+  };
+  const doc = {
+    formatVersion: 1,
+    article: {
+      id: 'fixture-talk-in-person',
+      language: 'en',
+      title: 'Kim talks to residents (made-up test article)',
+      outlet: 'Made-up Wire (fictional)',
+      publishedOn: '2023-09-18',
+      text,
+    },
+    entities: [
+      {
+        id: 'person:kim-jong-un',
+        type: 'Person',
+        labels: { en: 'Kim Jong-un', id: 'Kim Jong-un' },
+        mentions: [at('Kim Jong-un')],
+      },
+      {
+        id: 'group:russian-residents',
+        type: 'Group',
+        labels: { en: 'Russian residents', id: 'Warga Rusia' },
+        mentions: [at('Russian residents')],
+      },
+    ],
+    relations: [],
+    events: [
+      {
+        id: 'event:talk',
+        kind: 'Conversation',
+        label: { en: 'Kim talks with Russian residents' },
+        sameAs: `${ARTICLE_KEY}/event:talk-with-residents`,
+        participants: [
+          { entity: 'person:kim-jong-un', role: 'SPEAKER', manner: { kind: 'SPOKEN', wording: 'himself' } },
+          { entity: 'group:russian-residents', role: 'PARTICIPANT' },
+        ],
+        evidence: [at('Kim Jong-un chatted with Russian residents himself, without an interpreter')],
+      },
+    ],
+    claims: [],
+  };
+
+  it("keeps each report's manner; the statement shows the first report's", async () => {
+    await ingestDocument(graph.db, doc);
+    try {
+      const { event } = await ask(
+        `query($key: String!) {
+          event(key: $key) {
+            sourceCount
+            participants { role entity { key } manner { kind wording } }
+            reports(first: 5) { edges { node { article { key } participants { role entity { key } manner { kind wording } } } } }
+          }
+        }`,
+        { key: `${ARTICLE_KEY}/event:talk-with-residents` },
+      );
+      expect(event.sourceCount).toBe(2);
+      const kim = (ps: any[]) => ps.find((p) => p.entity.key === 'person:kim-jong-un');
+      expect(
+        event.reports.edges.map((e: any) => [e.node.article.key, kim(e.node.participants).manner]),
+      ).toEqual([
+        [ARTICLE_KEY, { kind: 'THROUGH_INTERPRETER', wording: 'melalui penerjemah' }],
+        ['fixture-talk-in-person', { kind: 'SPOKEN', wording: 'himself' }],
+      ]);
+      expect(kim(event.participants)).toEqual({
+        role: 'SPEAKER',
+        entity: { key: 'person:kim-jong-un' },
+        manner: { kind: 'THROUGH_INTERPRETER', wording: 'melalui penerjemah' },
+      });
+    } finally {
+      await removeArticle(graph.db, 'fixture-talk-in-person');
+    }
   });
 });

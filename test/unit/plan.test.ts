@@ -196,6 +196,8 @@ describe('the plan of an article write', () => {
       report: 'plan-test/claim:denial',
       entity: 'country:north-korea',
       role: 'SPEAKER',
+      manner: null,
+      mannerWording: null,
     });
     expect(r.references).toEqual([
       { report: 'plan-test/claim:met', type: 'ABOUT', to: 'plan-test/event:meeting' },

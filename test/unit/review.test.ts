@@ -48,6 +48,22 @@ describe('review of the seed', () => {
     ]);
   });
 
+  it("puts an event beside its participants, with how one spoke, its reporter's manner and its evidence", async () => {
+    const text = await reviewFile(SEED);
+    const block = text.slice(text.indexOf('- Kim Jong-un talks with Russian residents on Russky Island'));
+    expect(block.split('\n').slice(3, 12)).toEqual([
+      '    part of: event:kim-visit-russia',
+      '    SPEAKER: Kim Jong-un (person:kim-jong-un), manner THROUGH_INTERPRETER "melalui penerjemah"',
+      '    PARTICIPANT: Russian residents (group:russian-residents)',
+      '    ATTENDEE: High-ranking officials accompanying Kim Jong-un (group:accompanying-officials)',
+      '    reported by:',
+      '      Russian state media (group:russian-state-media), cue "merilis", manner RECORDED "merilis video"',
+      '        «Media pemerintah Rusia merilis video»  ¶13 [3219, 3255)',
+      '    evidence:',
+      '      «Media pemerintah Rusia merilis video Kim Jong-un, didampingi sejumlah pejabat tinggi, berbicara dengan warga Rusia melalui penerjemah di kampus Universitas Federal Timur Jauh di Pulau Russky»  ¶13 [3219, 3409)',
+    ]);
+  });
+
   it('groups an entity’s mentions by surface form, with paragraph and offsets', async () => {
     const text = await reviewFile(SEED);
     expect(text).toContain('    mentioned as «Putin» ×1: ¶6 [1430, 1435)');

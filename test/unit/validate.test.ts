@@ -62,14 +62,20 @@ describe('the seed document', () => {
 
   it('states how a statement was made where the text says so, in the words of its quotes', async () => {
     const doc = await seed();
-    const manners = [...doc.events, ...doc.claims].flatMap((x: any) =>
-      [...(x.reportedBy ?? []), ...(x.attributedTo ?? [])]
+    const manners = [...doc.events, ...doc.claims].flatMap((x: any) => [
+      ...[...(x.reportedBy ?? []), ...(x.attributedTo ?? [])]
         .filter((a: any) => a.manner)
         .map((a: any) => {
           expect(a.evidence.some((s: any) => s.quote.includes(a.manner.wording))).toBe(true);
           return `${x.id} by ${a.entity}: ${a.manner.kind} «${a.manner.wording}»`;
         }),
-    );
+      ...x.participants
+        .filter((p: any) => p.manner)
+        .map((p: any) => {
+          expect(x.evidence.some((s: any) => s.quote.includes(p.manner.wording))).toBe(true);
+          return `${x.id}, ${p.role} ${p.entity}: ${p.manner.kind} «${p.manner.wording}»`;
+        }),
+    ]);
     const distances = doc.relations
       .filter((r: any) => r.distance)
       .map((r: any) => {
@@ -79,6 +85,7 @@ describe('the seed document', () => {
     expect(distances).toEqual(['place:artyom DISTANCE_FROM country:north-korea: ~200 KM from the border']);
     expect(manners).toEqual([
       'event:talk-with-residents by group:russian-state-media: RECORDED «merilis video»',
+      'event:talk-with-residents, SPEAKER person:kim-jong-un: THROUGH_INTERPRETER «melalui penerjemah»',
       'claim:yoon-cooperation-illegal by person:yoon-suk-yeol: WRITTEN «dalam tanggapan tertulisnya»',
     ]);
   });
@@ -270,6 +277,40 @@ describe('a broken document', () => {
         message: expect.stringMatching(
           /"sekitar 300 kilometer" stands in none of the relation's evidence quotes/,
         ),
+      },
+    ]);
+  });
+
+  it("rejects a participant's manner of an unknown kind, and one whose words are in none of its event's or claim's quotes", async () => {
+    const doc = await seed();
+    const talk = doc.events.findIndex((e: { id: string }) => e.id === 'event:talk-with-residents');
+    doc.events[talk].participants[0].manner.kind = 'WHISPERED';
+    const v = validateDocument(doc);
+    if (v.ok) throw new Error('expected problems');
+    expect(v.problems).toEqual([
+      {
+        path: `$.events[${talk}].participants[0].manner.kind`,
+        message: expect.stringMatching(/THROUGH_INTERPRETER/),
+      },
+    ]);
+
+    const elsewhere = await seed();
+    // Words of the article, but of another sentence: a participant's manner is stated by its own statement's quotes.
+    elsewhere.events[talk].participants[0].manner.wording = 'dalam tanggapan tertulisnya';
+    const yoon = elsewhere.claims.findIndex((c: { id: string }) => c.id === 'claim:yoon-cooperation-illegal');
+    elsewhere.claims[yoon].participants[0].manner = { kind: 'SPOKEN', wording: 'melalui penerjemah' };
+    const w = validateDocument(elsewhere);
+    if (w.ok) throw new Error('expected problems');
+    expect(w.problems).toEqual([
+      {
+        path: `$.events[${talk}].participants[0].manner.wording`,
+        message:
+          'the manner "dalam tanggapan tertulisnya" stands in none of the event\'s evidence quotes: quote the words that state it',
+      },
+      {
+        path: `$.claims[${yoon}].participants[0].manner.wording`,
+        message:
+          'the manner "melalui penerjemah" stands in none of the claim\'s evidence quotes: quote the words that state it',
       },
     ]);
   });

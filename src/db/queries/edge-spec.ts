@@ -40,6 +40,16 @@ export const edge =
 export const NONE = {} as const;
 
 export type Roles = { roles: Role[] };
+
+/** An entity's part in an event or claim (PARTICIPANT, INVOLVES): its role, and how it spoke where the text says. */
+export type Participation = { role: Role; manner: Manner | null; mannerWording: string | null };
+
+/** The projection of a participation relationship (PARTICIPANT, INVOLVES) as `Participation`. */
+export const PARTICIPATION_PROPS = {
+  role: 'r.role',
+  manner: 'r.manner',
+  mannerWording: 'r.mannerWording',
+} as const;
 export type Attribution = {
   cue: string;
   manner: Manner | null;

@@ -1,8 +1,14 @@
 // The relationships followed from a statement to its reports (one per article that reports it),
 // and from a report to what its article says: its quotes, its sources, its participants.
-import type { Role } from '../../vocabulary.js';
 import { BY_ID, ROLE_THEN_ID, TEXT } from './edge-orders.js';
-import { ATTRIBUTION_PROPS, type Attribution, edge, NONE } from './edge-spec.js';
+import {
+  ATTRIBUTION_PROPS,
+  type Attribution,
+  edge,
+  NONE,
+  PARTICIPATION_PROPS,
+  type Participation,
+} from './edge-spec.js';
 import type { Order } from './order.js';
 
 /** Reports in the order that makes the first one give the statement its key: earliest article first. */
@@ -47,11 +53,11 @@ export const REPORT_EDGES = {
     grouped: false,
     order: BY_ID,
   }),
-  reportParticipants: edge<'Report', 'Entity', { role: Role }>()({
+  reportParticipants: edge<'Report', 'Entity', Participation>()({
     from: 'Report',
     to: 'Entity',
     pattern: '-[r:INVOLVES]->',
-    props: { role: 'r.role' },
+    props: PARTICIPATION_PROPS,
     grouped: false,
     order: ROLE_THEN_ID,
   }),

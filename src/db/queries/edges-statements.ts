@@ -1,8 +1,15 @@
 // The relationships followed from a claim or an event: who takes part and in which role, who
 // asserts or reports it, its quotes, where it happens, what it is part of, how claims link.
-import { CLAIM_LINK_TYPES, type ClaimLinkType, type Role } from '../../vocabulary.js';
+import { CLAIM_LINK_TYPES, type ClaimLinkType } from '../../vocabulary.js';
 import { BY_ID, DIRECTION, LINK_ORDER, ROLE_THEN_ID, TEXT, TIME } from './edge-orders.js';
-import { ATTRIBUTION_PROPS, type Attribution, edge, NONE } from './edge-spec.js';
+import {
+  ATTRIBUTION_PROPS,
+  type Attribution,
+  edge,
+  NONE,
+  PARTICIPATION_PROPS,
+  type Participation,
+} from './edge-spec.js';
 
 const CLAIM_LINKS = CLAIM_LINK_TYPES.values.join('|');
 const LINK_PROPS = { type: 'type(r)', direction: DIRECTION } as const;
@@ -10,11 +17,11 @@ const LINK_PROPS = { type: 'type(r)', direction: DIRECTION } as const;
 type Link = { type: ClaimLinkType; direction: 'OUTGOING' | 'INCOMING' };
 
 export const CLAIM_EDGES = {
-  claimParticipants: edge<'Claim', 'Entity', { role: Role }>()({
+  claimParticipants: edge<'Claim', 'Entity', Participation>()({
     from: 'Claim',
     to: 'Entity',
     pattern: '-[r:PARTICIPANT]->',
-    props: { role: 'r.role' },
+    props: PARTICIPATION_PROPS,
     grouped: false,
     order: ROLE_THEN_ID,
   }),
@@ -53,11 +60,11 @@ export const CLAIM_EDGES = {
 };
 
 export const EVENT_EDGES = {
-  eventParticipants: edge<'Event', 'Entity', { role: Role }>()({
+  eventParticipants: edge<'Event', 'Entity', Participation>()({
     from: 'Event',
     to: 'Entity',
     pattern: '-[r:PARTICIPANT]->',
-    props: { role: 'r.role' },
+    props: PARTICIPATION_PROPS,
     grouped: false,
     order: ROLE_THEN_ID,
   }),

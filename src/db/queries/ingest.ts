@@ -176,7 +176,7 @@ export const createReports = (
     CALL () {
       UNWIND $rows.involves AS row
       MATCH (r:Report {id: row.report}) MATCH (e:Entity {id: row.entity})
-      CREATE (r)-[:INVOLVES {role: row.role}]->(e)
+      CREATE (r)-[:INVOLVES {role: row.role, manner: row.manner, mannerWording: row.mannerWording}]->(e)
     }
     CALL () {
       UNWIND $rows.accordingTo AS row

@@ -25,12 +25,16 @@ const rebuild = (name: string, merge: string, existing: string) => `
       DELETE x
     }`;
 
+/** Who takes part, in which role: the first report's manner where one gives it, every report's article. */
 const participants = rebuild(
   'participants',
   `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[i:INVOLVES]->(e:Entity)
-      WITH e, i.role AS role, collect(r.article) AS articles WHERE e IS NOT NULL
+      WITH e, r, i ORDER BY r.rank
+      WITH e, i.role AS role, collect(i.manner)[0] AS manner, collect(i.mannerWording)[0] AS mannerWording,
+           collect(r.article) AS articles
+      WHERE e IS NOT NULL
       MERGE (s)-[x:PARTICIPANT {role: role}]->(e)
-      SET x.articles = ${ARTICLES}`,
+      SET x.manner = manner, x.mannerWording = mannerWording, x.articles = ${ARTICLES}`,
   'MATCH (s)-[x:PARTICIPANT]->()',
 );
 

@@ -1,13 +1,34 @@
 // Who takes part in an event or claim, in which role, and who a claim or report comes from.
+import type { Attribution as AttributionRow, Participation } from '../../db/queries/edge-spec.js';
 import type { EntityRow } from '../../db/queries/rows.js';
-import type { Manner, Role as RoleValue } from '../../vocabulary.js';
+import type { Manner } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { loadMany } from '../edges.js';
 import { Role, StatementManner } from '../enums.js';
 import { EntityRef, EvidenceRef } from './refs.js';
 
-export interface ParticipantShape {
-  role: RoleValue;
+interface MannerShape {
+  kind: Manner;
+  wording: string;
+}
+
+const AttributionManner = builder.objectRef<MannerShape>('AttributionManner').implement({
+  description:
+    'How a statement was made, or how a participant spoke, with the words of the article that say so.',
+  fields: (t) => ({
+    kind: t.field({ type: StatementManner, description: 'The manner.', resolve: (m) => m.kind }),
+    wording: t.exposeString('wording', {
+      description:
+        'The words that state it ("dalam tanggapan tertulisnya", "melalui penerjemah"); they stand in the evidence.',
+    }),
+  }),
+});
+
+/** A stored manner (kind and wording side by side on the relationship) as the API gives it. */
+const mannerOf = (m: { manner: Manner | null; mannerWording: string | null }): MannerShape | null =>
+  m.manner === null ? null : { kind: m.manner, wording: m.mannerWording ?? '' };
+
+export interface ParticipantShape extends Participation {
   entity: EntityRow;
 }
 
@@ -16,34 +37,23 @@ export const Participant = builder.objectRef<ParticipantShape>('Participant').im
   fields: (t) => ({
     role: t.field({ type: Role, description: 'The part it plays.', resolve: (p) => p.role }),
     entity: t.field({ type: EntityRef, description: 'Who or what.', resolve: (p) => p.entity }),
-  }),
-});
-
-export const participants = (items: { node: EntityRow; props: { role: RoleValue } }[]): ParticipantShape[] =>
-  items.map((i) => ({ role: i.props.role, entity: i.node }));
-
-export interface AttributionShape {
-  entity: EntityRow;
-  cue: string;
-  manner: Manner | null;
-  mannerWording: string | null;
-  evidenceIds: string[];
-}
-
-interface MannerShape {
-  kind: Manner;
-  wording: string;
-}
-
-const AttributionManner = builder.objectRef<MannerShape>('AttributionManner').implement({
-  description: 'How a statement was made, with the words of the article that say so.',
-  fields: (t) => ({
-    kind: t.field({ type: StatementManner, description: 'The manner.', resolve: (m) => m.kind }),
-    wording: t.exposeString('wording', {
-      description: 'The words that state it ("dalam tanggapan tertulisnya"); they stand in the evidence.',
+    manner: t.field({
+      type: AttributionManner,
+      nullable: true,
+      description:
+        'How it spoke ("melalui penerjemah": through an interpreter), where the article says so; null when it does not. ' +
+        'On a statement, the first report that says so; each report keeps its own.',
+      resolve: mannerOf,
     }),
   }),
 });
+
+export const participants = (items: { node: EntityRow; props: Participation }[]): ParticipantShape[] =>
+  items.map((i) => ({ entity: i.node, ...i.props }));
+
+export interface AttributionShape extends AttributionRow {
+  entity: EntityRow;
+}
 
 export const Attribution = builder.objectRef<AttributionShape>('Attribution').implement({
   description: 'Who a claim or report comes from, according to the article (PROV-O attribution).',
@@ -60,7 +70,7 @@ export const Attribution = builder.objectRef<AttributionShape>('Attribution').im
       type: AttributionManner,
       nullable: true,
       description: 'How the statement was made, where the article says so; null when it does not.',
-      resolve: (a) => (a.manner === null ? null : { kind: a.manner, wording: a.mannerWording ?? '' }),
+      resolve: mannerOf,
     }),
     evidence: t.field({
       type: [EvidenceRef],
@@ -70,9 +80,5 @@ export const Attribution = builder.objectRef<AttributionShape>('Attribution').im
   }),
 });
 
-export const attributions = (
-  items: {
-    node: EntityRow;
-    props: { cue: string; manner: Manner | null; mannerWording: string | null; evidenceIds: string[] };
-  }[],
-): AttributionShape[] => items.map((i) => ({ entity: i.node, ...i.props }));
+export const attributions = (items: { node: EntityRow; props: AttributionRow }[]): AttributionShape[] =>
+  items.map((i) => ({ entity: i.node, ...i.props }));
