@@ -23,15 +23,24 @@ export interface DriverOptions {
   retryTimeMs?: number;
 }
 
+/** The retry budget each driver was made with: single-statement reads retry by it too (run.ts). */
+const retryBudgets = new WeakMap<Driver, number>();
+
+/** How long work on `driver` keeps retrying transient failures, as connectDriver configured it. */
+export const retryTimeOf = (driver: Driver): number => retryBudgets.get(driver) ?? DEFAULT_RETRY_MS;
+
+const DEFAULT_RETRY_MS = 1_000;
+
 export async function connectDriver(o: DriverOptions): Promise<Driver> {
   const driver = neo4j.driver(o.uri, neo4j.auth.basic(o.username, o.password), {
     disableLosslessIntegers: true,
     connectionTimeout: o.connectTimeoutMs,
     connectionAcquisitionTimeout: o.connectTimeoutMs,
     maxConnectionPoolSize: POOL_SIZE,
-    maxTransactionRetryTime: o.retryTimeMs ?? 1_000,
+    maxTransactionRetryTime: o.retryTimeMs ?? DEFAULT_RETRY_MS,
     userAgent: 'news-graph/0.1',
   });
+  retryBudgets.set(driver, o.retryTimeMs ?? DEFAULT_RETRY_MS);
   try {
     await driver.verifyAuthentication({ database: o.database }).then((ok) => {
       if (!ok) throw new Neo4jError('authentication failed', 'Neo.ClientError.Security.Unauthorized', '', '');

@@ -1,10 +1,12 @@
-// The only module that opens sessions. Reads and writes are managed transactions (retried by the
-// driver on transient errors, so transaction functions must be idempotent), always on the
-// configured database, always with a timeout, sessions always closed. A failure because Neo4j
+// The only module that opens sessions. Writes and multi-statement reads are managed transactions
+// (retried by the driver on transient errors, so transaction functions must be idempotent); a
+// single-statement read is one auto-commit statement, retried here on the same schedule. Always on
+// the configured database, always with a timeout, sessions always closed. A failure because Neo4j
 // cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
 import { traceStatement } from '../observability/tracing.js';
 import { type DatabaseGuard, guarded } from './availability.js';
+import { retryTimeOf } from './driver.js';
 import { mapDriverError } from './failures.js';
 import { type Plain, toPlain } from './mappers.js';
 
@@ -20,6 +22,10 @@ export interface CypherQuery<R = Row> {
   /** Phantom: never set; carries the row type from the builder to the reader. */
   readonly __row?: R;
 }
+
+/** The driver's own schedule for retrying a managed transaction (its initial delay and jitter). */
+const RETRY_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
 
 export interface QueryStats {
   /** Cypher statements sent to Neo4j, for round-trip accounting. */
@@ -93,8 +99,16 @@ export class Database {
     return this.guard?.availability?.isUp;
   }
 
+  /**
+   * One statement in an auto-commit transaction: a managed one would cost three messages to Neo4j,
+   * each its own write to the socket (BEGIN, RUN with PULL, COMMIT), where this costs one.
+   */
   read<R>(query: CypherQuery<R>): Promise<R[]> {
-    return this.transaction('READ', (tx) => tx.run(query));
+    return guarded(this.guard, () =>
+      this.retried(() => this.readOnce(query)).catch((error: unknown) => {
+        throw mapDriverError(error);
+      }),
+    );
   }
 
   readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -148,16 +162,51 @@ export class Database {
     }
   }
 
+  /**
+   * Retries a read that failed on a transient error (a lost connection, a leader switch) the way
+   * the driver retries managed transactions: after about a second, doubling, within its budget.
+   */
+  private async retried<T>(work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let delay = RETRY_DELAY_MS; ; delay *= 2) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() - started > retryTimeOf(this.driver)) throw error;
+        const jitter = delay * RETRY_JITTER * (2 * Math.random() - 1);
+        await new Promise((resolve) => setTimeout(resolve, delay + jitter));
+      }
+    }
+  }
+
+  private async readOnce<R>({ cypher, params }: CypherQuery<R>): Promise<R[]> {
+    const session = this.session('READ');
+    try {
+      if (this.stats) this.stats.statements += 1;
+      const result = await traceStatement('READ', cypher, async () =>
+        session.run(cypher, params ?? {}, { timeout: this.txTimeoutMs }),
+      );
+      // As in a transaction's run below: the builder of each query states the shape of its rows.
+      return result.records.map((r) => toPlain(r.toObject()) as R);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode,
+      ...(this.causality?.after.length ? { bookmarks: this.causality.after } : {}),
+    });
+  }
+
   private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     return guarded(this.guard, () => this.attempt(mode, work));
   }
 
   private async attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: mode,
-      ...(this.causality?.after.length ? { bookmarks: this.causality.after } : {}),
-    });
+    const session = this.session(mode);
     const config = { timeout: this.txTimeoutMs };
     // Called once per attempt: a retried transaction starts its counts again.
     const wrap = (tx: ManagedTransaction): Tx => {

@@ -172,9 +172,24 @@ describe('a nested query costs the same number of statements for one parent or a
     measured[`nodes(${ids.length} entities)`] = [refetch.statements];
   });
 
+  it('shortest paths are one statement when some are found: the ends are checked only when none are', async () => {
+    const { data, statements } = await measure(
+      `{ paths(from: "person:yoon-suk-yeol", to: "person:vladimir-putin", maxHops: 4) { length } }`,
+    );
+    expect(data.paths.length).toBeGreaterThan(0);
+    expect(statements).toBe(1);
+    // None within two hops: both keys are then looked up, to tell "no path" from "no such entity".
+    const none = await measure(
+      `{ paths(from: "person:yoon-suk-yeol", to: "person:vladimir-putin", maxHops: 2) { length } }`,
+    );
+    expect(none.data.paths).toEqual([]);
+    expect(none.statements).toBe(3);
+    measured.paths = [statements];
+  });
+
   it('reports the counts', () => {
     console.log('statements per request (n = 1, 4, all):', JSON.stringify(measured));
-    expect(Object.keys(measured).length).toBe(6);
+    expect(Object.keys(measured).length).toBe(7);
   });
 });
 
