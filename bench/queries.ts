@@ -4,7 +4,7 @@
 // before anything is timed. A new question (facets, sorting…) is one more entry in QUERIES.
 // The Cypher here is the benchmark's own yardstick, kept apart from the service's src/db/queries.
 // Answers are JSON of three different shapes, read field by field: hence `any` in the normalisers.
-import { luceneQuery } from '../src/db/queries/graph.js';
+import { luceneQuery, PER_NODE } from '../src/db/queries/graph.js';
 import { nameKey } from '../src/ingest/text.js';
 import { SEMANTIC_RELATIONSHIPS } from '../src/vocabulary.js';
 
@@ -49,31 +49,68 @@ const participants = (ps: { role: string; key: string }[]) => sorted(ps.map((p) 
 
 // --- Statements the library cannot compile: @cypher fields of the peer, and the floor's own. ---
 
-/** Breadth first to `depth` 2 at most, `first` nodes at most, neighbours in key order: the service's walk. */
+/**
+ * Breadth first to \`depth\` 2 at most, \`first\` nodes at most, by the service's rule: each node
+ * brings at most PER_NODE neighbours of each kind (an entity its newest statements, from the
+ * involvement indexes, and its related entities by key; a statement its neighbours, entities
+ * first, by key); a level keeps each node's first before any node's second, then by key.
+ */
+const STREAMS = [
+  ['Event', 'PARTICIPANT'],
+  ['Event', 'REPORTED_BY'],
+  ['Event', 'AT'],
+  ['Claim', 'PARTICIPANT'],
+  ['Claim', 'ATTRIBUTED_TO'],
+] as const;
+
+const ranked = (ordered: string) => `${ordered}
+      WITH collect(y) AS ys UNWIND range(0, size(ys) - 1) AS rank RETURN ys[rank] AS y, rank`;
+
+const neighbourLevel = (level: number) => `
+WITH known, frontier, truncated, CASE WHEN $depth >= ${level} THEN $first - size(known) ELSE 0 END AS room
+CALL (known, frontier, room) {
+  UNWIND CASE WHEN room > 0 THEN range(0, size(frontier) - 1) ELSE [] END AS i
+  WITH known, frontier[i] AS x, i, size(frontier) AS width
+  CALL (x, known) {
+    WITH x, known WHERE x:Entity
+    CALL (x, known) {
+      ${STREAMS.map(
+        ([label, rel]) => `MATCH (y:${label})-[r:${rel}]->()
+      WHERE r.entityKey = x.id AND r.statementLabel = '${label}' AND r.statementDate IS NOT NULL
+        AND r.statementKey IS NOT NULL AND NOT y IN known
+      WITH DISTINCT y, r.entityKey AS e0, r.statementLabel AS e1, r.statementDate AS d, r.statementKey AS k
+      ORDER BY e0 DESC, e1 DESC, d DESC, k DESC LIMIT ${PER_NODE + 1}
+      RETURN y, d, k`,
+      ).join('\n      UNION ')}
+    }
+    ${ranked(`WITH y ORDER BY d DESC, k DESC LIMIT ${PER_NODE + 1}`)}
+    UNION ALL
+    WITH x, known WHERE x:Entity
+    MATCH (x)-[:HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM]-(y) WHERE NOT y IN known
+    ${ranked(`WITH DISTINCT y ORDER BY y.id LIMIT ${PER_NODE + 1}`)}
+    UNION ALL
+    WITH x, known WHERE NOT x:Entity
+    MATCH (x)-[:${SEM}]-(y) WHERE NOT y IN known
+    ${ranked(`WITH DISTINCT y ORDER BY CASE WHEN y:Entity THEN 0 ELSE 1 END, y.id LIMIT ${PER_NODE + 1}`)}
+  }
+  WITH y, min(CASE WHEN rank < ${PER_NODE} THEN rank * width + i END) AS at, max(rank) >= ${PER_NODE} AS over
+  ORDER BY at, y.id
+  RETURN collect(CASE WHEN at IS NOT NULL THEN y END) AS found, any(o IN collect(over) WHERE o) AS over
+}
+WITH known + found[..room] AS known, found[..room] AS frontier, truncated OR over OR size(found) > room AS truncated`;
+
 const NEIGHBORHOOD = `
 MATCH (c:Entity {id: $key})
-CALL (c) {
-  MATCH (c)-[:${SEM}]-(y) WHERE y <> c
-  WITH DISTINCT y ORDER BY y.id LIMIT $first
-  RETURN collect(y) AS found1
-}
-WITH c, found1[..($first - 1)] AS level1, size(found1) > $first - 1 AS truncated1
-CALL (c, level1, truncated1) {
-  UNWIND CASE WHEN $depth >= 2 AND NOT truncated1 THEN level1 ELSE [] END AS f
-  MATCH (f)-[:${SEM}]-(y) WHERE y <> c AND NOT y IN level1
-  WITH DISTINCT y ORDER BY y.id LIMIT $first
-  RETURN collect(y) AS found2
-}
-WITH c, level1, found2, truncated1, $first - 1 - size(level1) AS room
-WITH c, level1 + found2[..room] AS around, truncated1 OR size(found2) > room AS truncated
-WITH [c] + around AS ns, truncated
-CALL (ns) {
-  UNWIND ns AS x
-  MATCH (x)-[r:${SEM}]->(y) WHERE y IN ns
+WITH [c] AS known, [c] AS frontier, false AS truncated
+${neighbourLevel(1)}
+${neighbourLevel(2)}
+CALL (known) {
+  UNWIND known AS x
+  MATCH (x)-[r:${SEM}]->(y) WHERE y IN known
   RETURN collect({source: x.id, type: type(r), target: y.id, role: r.role}) AS edges
 }
 RETURN {
-  nodes: [n IN ns | {key: n.id, type: CASE WHEN n:Entity THEN n.type WHEN n:Claim THEN n.kind ELSE 'Event' END}],
+  nodes: [n IN known | {key: n.id, type: CASE WHEN n:Entity THEN n.type WHEN n:Claim THEN n.kind ELSE 'Event' END}],
   edges: edges,
   truncated: truncated
 } AS result`;

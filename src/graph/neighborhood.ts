@@ -1,7 +1,8 @@
-// The neighbourhood of an entity, breadth first: each level one statement for the nodes one
-// relationship away from the last, cut at a size limit, then one statement for every
-// relationship among the nodes kept, so a drawing shows every line between what it shows.
-import { neighbours, type RelationshipRow, relationshipsAmong } from '../db/queries/graph.js';
+// The neighbourhood of an entity, breadth first, in one statement: each level the few most
+// relevant neighbours of each node of the last (db/queries/graph.ts, PER_NODE), cut at a size
+// limit, and every relationship among the nodes kept, so a drawing shows every line between
+// what it shows.
+import { neighborhood, type RelationshipRow } from '../db/queries/graph.js';
 import type { GraphRow } from '../db/queries/rows.js';
 import { withoutInvolvementKeys } from '../db/queries/statements.js';
 import type { Database } from '../db/run.js';
@@ -19,7 +20,7 @@ export interface Neighborhood {
   /** The centre first, then by level. */
   nodes: GraphRow[];
   edges: GraphEdge[];
-  /** Whether the size limit cut the walk short. */
+  /** Whether a cap (the size limit, or a node's share) left something out. */
   truncated: boolean;
 }
 
@@ -41,19 +42,8 @@ export async function walkNeighborhood(
   depth: number,
   limit: number,
 ): Promise<Neighborhood> {
-  const nodes = new Map<string, GraphRow>([[center.id, center]]);
-  let frontier = [center.id];
-  let truncated = false;
-  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-    // Ask for one more than still fits, to know whether anything was left out.
-    const room = limit - nodes.size;
-    const found = await db.read(neighbours(frontier, [...nodes.keys()], room + 1));
-    truncated = found.length > room;
-    frontier = found.slice(0, room).map(({ node }) => {
-      nodes.set(node.id, node);
-      return node.id;
-    });
-  }
-  const rels = await db.read(relationshipsAmong([...nodes.keys()]));
-  return { nodes: [...nodes.values()], edges: joinEdges(rels, nodes), truncated };
+  const [row] = await db.read(neighborhood(center.id, depth, limit));
+  if (!row) return { nodes: [center], edges: [], truncated: false };
+  const nodes = new Map(row.nodes.map((n) => [n.id, n]));
+  return { nodes: row.nodes, edges: joinEdges(row.rels, nodes), truncated: row.truncated };
 }

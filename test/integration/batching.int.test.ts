@@ -7,9 +7,8 @@ import { EDGES, type EdgeName } from '../../src/db/queries/edges.js';
 import {
   countSearch,
   luceneQuery,
-  neighbours,
+  neighborhood,
   pageSearch,
-  relationshipsAmong,
   shortestPaths,
   startNode,
   TIMELINE_ORDER,
@@ -267,8 +266,7 @@ describe('every root query starts from an index or a constraint', () => {
     timeline: page(timeline(all), TIMELINE_ORDER),
     'timeline(entity)': page(timeline(kim), TIMELINE_ORDER),
     startNode: startNode('person:kim-jong-un'),
-    neighbours: neighbours(ids, [], 100),
-    relationshipsAmong: relationshipsAmong(ids),
+    neighborhood: neighborhood('person:kim-jong-un', 3, 100),
     shortestPaths: shortestPaths('person:yoon-suk-yeol', 'person:vladimir-putin', 4, 5),
   };
   for (const label of ['Article', 'Paragraph', 'Evidence', 'Entity', 'Event', 'Claim'] as NodeLabel[]) {

@@ -1,6 +1,6 @@
 // Search, neighbourhoods, paths and timelines. Variable-length patterns always have an upper
 // bound, and the bound is a validated integer from a fixed range, never client text.
-import { SEMANTIC_RELATIONSHIPS, type SemanticRelationship } from '../../vocabulary.js';
+import { RELATION_TYPES, SEMANTIC_RELATIONSHIPS, type SemanticRelationship } from '../../vocabulary.js';
 import { int, type Plain } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 import type { Involvement } from './edges.js';
@@ -67,7 +67,8 @@ export const pageSearch = (
 
 /**
  * One breadth-first step, as y: every node one relationship away from a node of $frontier (ids of
- * entities, claims and events), unless its id is in $known. Each id is looked up by its label's index.
+ * entities, claims and events), unless its id is in $known. Each id is looked up by its label's
+ * index. It reads every relationship of the frontier, so it is for exports, which want everything.
  */
 export const FRONTIER_STEP = `UNWIND $frontier AS f
     CALL (f) {
@@ -77,35 +78,107 @@ export const FRONTIER_STEP = `UNWIND $frontier AS f
     }
     MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT y.id IN $known`;
 
-/** One breadth-first level: the nodes one relationship away from the frontier, not yet known. */
-export const neighbours = (
-  frontier: string[],
-  known: string[],
-  limit: number,
-): CypherQuery<{ node: GraphRow }> => ({
-  cypher: `${FRONTIER_STEP}
-    WITH DISTINCT y ORDER BY y.id LIMIT $limit
-    RETURN ${projectAny('y')} AS node`,
-  params: { frontier, known, limit: int(limit) },
-});
+/**
+ * How many neighbours of each kind one node may bring to the next level of a neighbourhood: an
+ * entity its newest statements and, apart, its related entities; a statement its neighbours.
+ */
+export const PER_NODE = 20;
+
+/** The ways a statement involves an entity, each a relationship type and the statement's label. */
+const INVOLVEMENT_STREAMS: readonly Involvement[] = [
+  { rel: 'PARTICIPANT', label: 'Event' },
+  { rel: 'REPORTED_BY', label: 'Event' },
+  { rel: 'AT', label: 'Event' },
+  { rel: 'PARTICIPANT', label: 'Claim' },
+  { rel: 'ATTRIBUTED_TO', label: 'Claim' },
+];
+
+const RELATIONS = RELATION_TYPES.values.join('|');
+
+/** Numbers the rows of y in their order as rank, from 0; none when there are none. */
+const RANKED = `WITH collect(y) AS ys
+      UNWIND range(0, size(ys) - 1) AS rank RETURN ys[rank] AS y, rank`;
 
 /**
- * Every meaningful relationship between the given nodes, each once, as stored. A neighbourhood
- * found breadth first reaches each node by one relationship; this adds the others between the
- * nodes it shows (a claim's link to a country that was reached through a person, say).
+ * The candidates one node x brings, each with its rank among those of its kind, at most
+ * PER_NODE + 1 of each kind (the one more says that the cap left something out), none in known:
+ * - an entity's newest statements, by date then key, newest first, read from the involvement
+ *   indexes (schema/neo4j/005_involvements.cypher): each way of involvement an index seek that
+ *   stops after PER_NODE + 1, so a hub costs what a small entity does;
+ * - an entity's related entities (HOLDS_ROLE, MEMBER_OF, LOCATED_IN, DISTANCE_FROM), by key: one
+ *   relationship per partner and kind of relation, however many articles state it, so they grow
+ *   with distinct partners, not with articles, and are read without touching the statements;
+ * - a statement's neighbours, entities first, then by key: what its reports name (participants,
+ *   source, place) and the statements it is linked to.
  */
-export const relationshipsAmong = (ids: string[]): CypherQuery<RelationshipRow> => ({
-  cypher: `UNWIND $ids AS id
-    CALL (id) {
-      MATCH (x:Entity {id: id}) RETURN x
-      UNION MATCH (x:Claim {id: id}) RETURN x
-      UNION MATCH (x:Event {id: id}) RETURN x
+const candidates = `CALL (x, known) {
+      CALL (x, known) {
+        ${INVOLVEMENT_STREAMS.map(
+          ({ rel, label }) => `MATCH (y:${label})-[r:${rel}]->()
+        WHERE x:Entity AND r.entityKey = x.id AND r.statementLabel = '${label}'
+          AND r.statementDate IS NOT NULL AND r.statementKey IS NOT NULL AND NOT y IN known
+        WITH DISTINCT y, r.entityKey AS e0, r.statementLabel AS e1, r.statementDate AS d, r.statementKey AS k
+        ORDER BY e0 DESC, e1 DESC, d DESC, k DESC LIMIT $cap
+        RETURN y, d, k`,
+        ).join('\n        UNION ')}
+      }
+      WITH y ORDER BY d DESC, k DESC LIMIT $cap
+      ${RANKED}
+      UNION ALL
+      MATCH (x)-[:${RELATIONS}]-(y) WHERE x:Entity AND NOT y IN known
+      WITH DISTINCT y ORDER BY y.id LIMIT $cap
+      ${RANKED}
+      UNION ALL
+      MATCH (x)-[:${SEMANTIC}]-(y) WHERE NOT x:Entity AND NOT y IN known
+      WITH DISTINCT y ORDER BY CASE WHEN y:Entity THEN 0 ELSE 1 END, y.id LIMIT $cap
+      ${RANKED}
+    }`;
+
+/**
+ * One level: the candidates of every node of the frontier, a node reached from several counted
+ * once at its best place; then in turns, each node's first before any node's second (rank, then
+ * the frontier's order, then key), as many as fit in $first. `truncated` becomes true when a cap
+ * left something out: a node had more candidates of a kind than PER_NODE, or more than fit.
+ */
+const LEVEL = `WITH known, frontier, truncated, $first - size(known) AS room
+    CALL (known, frontier, room) {
+      UNWIND CASE WHEN room > 0 THEN range(0, size(frontier) - 1) ELSE [] END AS i
+      WITH known, frontier[i] AS x, i, size(frontier) AS width
+      ${candidates}
+      WITH y, min(CASE WHEN rank < $perNode THEN rank * width + i END) AS at, max(rank) >= $perNode AS over
+      ORDER BY at, y.id
+      RETURN collect(CASE WHEN at IS NOT NULL THEN y END) AS found, sum(CASE WHEN over THEN 1 ELSE 0 END) > 0 AS over
     }
-    MATCH (x)-[r:${SEMANTIC}]->(y) WHERE y.id IN $ids
-    RETURN elementId(r) AS id, type(r) AS type, properties(r) AS props, x.id AS start, y.id AS end
-    ORDER BY start, type, end, id`,
-  params: { ids },
-});
+    WITH known + found[..room] AS known, found[..room] AS frontier,
+         truncated OR over OR size(found) > room AS truncated`;
+
+/**
+ * The neighbourhood of entity $key to \`depth\` levels and $first nodes, in one statement: breadth
+ * first, each level the bounded candidates of the last (see LEVEL), so what it reads depends on
+ * $first and PER_NODE, not on how many statements a hub takes part in; then every meaningful
+ * relationship among the nodes kept, each once, as stored, so a drawing shows every line between
+ * what it shows. Nodes come centre first, then by level.
+ */
+export const neighborhood = (
+  key: string,
+  depth: number,
+  first: number,
+): CypherQuery<{ nodes: GraphRow[]; rels: RelationshipRow[]; truncated: boolean }> => {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError('depth must be 1 to 3');
+  return {
+    cypher: `MATCH (c:Entity {id: $key})
+    WITH [c] AS known, [c] AS frontier, false AS truncated
+    ${Array.from({ length: depth }, () => LEVEL).join('\n    ')}
+    CALL (known) {
+      UNWIND known AS x
+      MATCH (x)-[r:${SEMANTIC}]->(y) WHERE y IN known
+      WITH r, x.id AS start, y.id AS end ORDER BY start, type(r), end, elementId(r)
+      RETURN collect({id: elementId(r), type: type(r), props: properties(r), start: start, end: end}) AS rels
+    }
+    RETURN [n IN known | ${projectAny('n')}] AS nodes, rels, truncated`,
+    params: { key, first: int(first), perNode: int(PER_NODE), cap: int(PER_NODE + 1) },
+  };
+};
 
 export const startNode = (id: string): CypherQuery<{ node: EntityRow }> => ({
   cypher: `MATCH (x:Entity {id: $id}) RETURN ${project('Entity', 'x')} AS node`,
@@ -150,15 +223,6 @@ export const TIMELINE_ORDER: Order = {
   ],
 };
 
-/** The ways a statement involves an entity, as the timeline of the entity follows them. */
-const TIMELINE_STREAMS: readonly Involvement[] = [
-  { rel: 'PARTICIPANT', label: 'Event' },
-  { rel: 'REPORTED_BY', label: 'Event' },
-  { rel: 'AT', label: 'Event' },
-  { rel: 'PARTICIPANT', label: 'Claim' },
-  { rel: 'ATTRIBUTED_TO', label: 'Claim' },
-];
-
 export const timeline = (f: TimelineFilter): RootSource => ({
   match: (p: Params, page) => {
     const range = `y.sortDate >= date(${p.add(f.from)}) AND y.sortDate <= date(${p.add(f.to)})`;
@@ -166,7 +230,7 @@ export const timeline = (f: TimelineFilter): RootSource => ({
       // Each way in time order from its index, the page's first items of each, merged by the page.
       const entity = p.add(f.entity);
       const [from, to] = [`date(${p.add(f.from)})`, `date(${p.add(f.to)})`];
-      const streams = TIMELINE_STREAMS.map((involvement) =>
+      const streams = INVOLVEMENT_STREAMS.map((involvement) =>
         involvementSeek(
           {
             involvement,

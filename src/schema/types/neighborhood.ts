@@ -1,4 +1,6 @@
 // The neighbourhood of an entity, flat, for drawing: nodes and the edges among them.
+
+import { PER_NODE } from '../../db/queries/graph.js';
 import { type Neighborhood as NeighborhoodShape, walkNeighborhood } from '../../graph/neighborhood.js';
 import { builder } from '../builder.js';
 import { entityOrThrow } from '../keys.js';
@@ -21,7 +23,8 @@ const Neighborhood = builder.objectRef<NeighborhoodShape>('Neighborhood').implem
       resolve: (n) => n.edges,
     }),
     truncated: t.boolean({
-      description: 'True when the size limit cut the neighbourhood short.',
+      description:
+        'True when a cap left something out: a node had more neighbours of a kind than it may bring, or a level more than fit in `first`.',
       resolve: (n) => n.truncated,
     }),
   }),
@@ -31,7 +34,11 @@ builder.queryField('neighborhood', (t) =>
   t.field({
     type: Neighborhood,
     description:
-      'The entities, events and claims around an entity, breadth first, up to `depth` hops and `first` nodes.',
+      'The entities, events and claims around an entity, breadth first, up to `depth` hops and `first` nodes. ' +
+      `Each node brings at most ${PER_NODE} neighbours of each kind: an entity its newest statements (by date, then key, ` +
+      `both descending) and, apart, its related entities (by key); an event or claim its neighbours, entities first, ` +
+      'then by key. A level takes them in turns, each node’s first before any node’s second, then by key. ' +
+      'So a hub’s neighbourhood costs what a small entity’s does.',
     args: {
       key: t.arg.string({ required: true, description: 'The entity key, e.g. "country:russia".' }),
       depth: t.arg.int({ defaultValue: 1, description: 'How many hops, 1 to 3.', validate: between(1, 3) }),
