@@ -72,12 +72,55 @@ function overLimit(
   return undefined;
 }
 
+/** Whether a value of `type` can hold a list anywhere inside it, through input objects. */
+function holdsList(type: GraphQLInputType, seen = new Set<string>()): boolean {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return true;
+  const named = getNamedType(inner);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((f) => holdsList(f.type, seen));
+}
+
+/**
+ * Whether any argument of the document can hold a list, whatever the variables: most queries
+ * have none, and a document is parsed once and reused (yoga caches it), so this is answered once
+ * per document instead of walking it on every request.
+ */
+const listArguments = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
+function hasListArguments(schema: GraphQLSchema, document: DocumentNode): boolean {
+  let bySchema = listArguments.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    listArguments.set(schema, bySchema);
+  }
+  let found = bySchema.get(document);
+  if (found === undefined) {
+    const typeInfo = new TypeInfo(schema);
+    let any = false;
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Argument() {
+          const arg = typeInfo.getArgument();
+          if (!any && arg && holdsList(arg.type)) any = true;
+        },
+      }),
+    );
+    found = any;
+    bySchema.set(document, found);
+  }
+  return found;
+}
+
 export function findLongList(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   max = MAX_LIST_ITEMS,
 ): Found | undefined {
+  if (!hasListArguments(schema, document)) return undefined;
   const typeInfo = new TypeInfo(schema);
   let found: Found | undefined;
   visit(
