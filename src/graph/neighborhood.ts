@@ -36,14 +36,15 @@ export function joinEdges(rels: RelationshipRow[], nodes: Map<string, GraphRow>)
   return edges;
 }
 
+/** The neighbourhood of the entity with this key; null when no entity has it. */
 export async function walkNeighborhood(
   db: Database,
-  center: GraphRow,
+  key: string,
   depth: number,
   limit: number,
-): Promise<Neighborhood> {
-  const [row] = await db.read(neighborhood(center.id, depth, limit));
-  if (!row) return { nodes: [center], edges: [], truncated: false };
+): Promise<Neighborhood | null> {
+  const [row] = await db.read(neighborhood(key, depth, limit));
+  if (!row) return null;
   const nodes = new Map(row.nodes.map((n) => [n.id, n]));
   return { nodes: row.nodes, edges: joinEdges(row.rels, nodes), truncated: row.truncated };
 }

@@ -63,8 +63,8 @@ async function profiledWalk(key: string, depth: number, first: number) {
       return graph.db.read(query);
     },
   } as Database;
-  const [center] = await graph.cypher(`MATCH (e:Entity {id: $key}) RETURN e {.*} AS node`, { key });
-  const walked = await walkNeighborhood(counting, center?.node as never, depth, first);
+  const walked = await walkNeighborhood(counting, key, depth, first);
+  if (!walked) throw new Error(`no entity ${key}`);
   return { hits, walked, keys: walked.nodes.map((n) => n.id) };
 }
 

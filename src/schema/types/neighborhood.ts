@@ -3,7 +3,7 @@
 import { PER_NODE } from '../../db/queries/graph.js';
 import { type Neighborhood as NeighborhoodShape, walkNeighborhood } from '../../graph/neighborhood.js';
 import { builder } from '../builder.js';
-import { entityOrThrow } from '../keys.js';
+import { unknownEntity } from '../keys.js';
 import { between } from '../validation.js';
 import { GraphEdge, GraphNode } from './drawing.js';
 
@@ -48,7 +48,11 @@ builder.queryField('neighborhood', (t) =>
         validate: between(1, MAX_NEIGHBORHOOD),
       }),
     },
-    resolve: async (_r, args, ctx) =>
-      walkNeighborhood(ctx.db, await entityOrThrow(ctx, args.key, 'key'), args.depth ?? 1, args.first ?? 50),
+    // One statement; the key is looked into only when it names no entity, for the error.
+    resolve: async (_r, args, ctx) => {
+      const found = await walkNeighborhood(ctx.db, args.key, args.depth ?? 1, args.first ?? 50);
+      if (!found) throw await unknownEntity(ctx, args.key, 'key');
+      return found;
+    },
   }),
 );
