@@ -86,7 +86,7 @@ async function withDatabase<T>(
   try {
     // Commands run start-up work: its own, longer transaction timeout.
     const db = database.db.forStartup(config.neo4j.startupTxTimeoutMs);
-    await migrate(db);
+    for (const w of (await migrate(db)).warnings) say(`warning: ${w}`);
     return await work(db);
   } finally {
     await database.close();

@@ -56,7 +56,8 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     // Start-up work may take long on a busy machine: its own transaction timeout, and a Neo4j
     // that is briefly unavailable is waited for rather than fatal.
     const startup = database.db.forStartup(config.neo4j.startupTxTimeoutMs);
-    await migrate(startup);
+    const { warnings } = await migrate(startup);
+    for (const w of warnings) logger.warn(w);
     const seeded = config.seedOnStart ? await loadSeed(startup) : [];
     for (const report of seeded) logger.info(`Seed ${report.articleId}: ${report.status.toLowerCase()}`);
     bus = await createEventBus(
@@ -105,6 +106,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
           neo4j: async () => database.availability.isUp,
           redis: () => b.redisUp,
           draining: () => draining(),
+          warnings: () => warnings,
         },
       },
     });

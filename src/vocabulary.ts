@@ -129,6 +129,13 @@ export const CLAIM_LINK_TYPES = vocabulary({
 });
 export type ClaimLinkType = ValueOf<typeof CLAIM_LINK_TYPES>;
 
+/**
+ * The claim link of databases written before DISPUTES and CONDEMNS: "disputes or condemns". No
+ * document may say it any more; links already stored are still derived from their references and
+ * read by the deprecated contradicts fields, until their articles are ingested again.
+ */
+export const RETIRED_CLAIM_LINK = 'CONTRADICTS';
+
 /** The relationships that carry meaning between entities, events and claims (not provenance). */
 export const SEMANTIC_RELATIONSHIPS = vocabulary({
   PARTICIPANT: 'An event or claim involves an entity in a role.',

@@ -1,6 +1,7 @@
 // Data written by an older version that a newer one reads differently, brought up to date in
 // batches. Each backfill first asks whether anything needs it (a scan that stops at the first
 // case), so a database already up to date costs one read per start, and no marker is stored.
+import { RETIRED_CLAIM_LINK } from '../../vocabulary.js';
 import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 import { INVOLVEMENTS, type StatementLabel, setInvolvementKeys } from './statements.js';
@@ -52,3 +53,21 @@ export const BACKFILLS: readonly Backfill[] = [
     batch: eventSearchText,
   },
 ];
+
+/**
+ * Claim links stored as the retired CONTRADICTS, and the articles that state them. No backfill can
+ * turn them into DISPUTES or CONDEMNS: which one the article meant decides whether the other claim
+ * counts as denied, so a person must choose and ingest the article again. The links come from the
+ * articles' references (and the links' own article lists, for links whose references are gone).
+ */
+export const retiredClaimLinks: CypherQuery<{ links: number; articles: string[] }> = {
+  cypher: `CALL () {
+      MATCH (:Claim)-[x:${RETIRED_CLAIM_LINK}]->(:Claim)
+      RETURN count(x) AS links, reduce(all = [], a IN collect(coalesce(x.articles, [])) | all + a) AS linked
+    }
+    CALL () {
+      MATCH (r:Report)-[:REFERS]->(:Reference {type: '${RETIRED_CLAIM_LINK}'})
+      RETURN collect(r.article) AS referring
+    }
+    RETURN links, COLLECT { UNWIND linked + referring AS a RETURN DISTINCT a ORDER BY a } AS articles`,
+};

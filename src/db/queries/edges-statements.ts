@@ -1,6 +1,6 @@
 // The relationships followed from a claim or an event: who takes part and in which role, who
 // asserts or reports it, its quotes, where it happens, what it is part of, how claims link.
-import { CLAIM_LINK_TYPES, type ClaimLinkType } from '../../vocabulary.js';
+import { CLAIM_LINK_TYPES, type ClaimLinkType, RETIRED_CLAIM_LINK } from '../../vocabulary.js';
 import { BY_ID, DIRECTION, LINK_ORDER, ROLE_THEN_ID, TEXT, TIME } from './edge-orders.js';
 import {
   ATTRIBUTION_PROPS,
@@ -11,7 +11,8 @@ import {
   type Participation,
 } from './edge-spec.js';
 
-const CLAIM_LINKS = CLAIM_LINK_TYPES.values.join('|');
+// With the retired CONTRADICTS, which only the deprecated contradicts fields ask for (claim-links.ts).
+const CLAIM_LINKS = [...CLAIM_LINK_TYPES.values, RETIRED_CLAIM_LINK].join('|');
 const LINK_PROPS = { type: 'type(r)', direction: DIRECTION } as const;
 
 type Link = { type: ClaimLinkType; direction: 'OUTGOING' | 'INCOMING' };

@@ -2,7 +2,7 @@
 // (PARTICIPANT, AT, ATTRIBUTED_TO, REPORTED_BY, EVIDENCED_BY, REPORTED_IN, PART_OF, ABOUT and the
 // claim links) are derived here, one per fact, each naming the articles that support it; nothing
 // else writes them, so a statement always shows exactly what its reports say.
-import { CLAIM_LINK_TYPES } from '../../vocabulary.js';
+import { CLAIM_LINK_TYPES, RETIRED_CLAIM_LINK } from '../../vocabulary.js';
 import type { CypherQuery } from '../run.js';
 
 export type StatementLabel = 'Event' | 'Claim';
@@ -82,11 +82,14 @@ const provenance =
  * reports refer to other reports (outgoing), and other reports refer to its reports (incoming). A
  * reference to a key no report has yet waits, and becomes a link when that report arrives. One
  * block per type and direction, and only those a statement of the label can have: events are part
- * of events and claims are about them; claims link to claims.
+ * of events and claims are about them; claims link to claims. The retired CONTRADICTS is derived
+ * too, from the references an older version stored, so that ingesting such an article again (or
+ * removing it) takes its links away like any other.
  */
+const CLAIM_LINKS = [...CLAIM_LINK_TYPES.values, RETIRED_CLAIM_LINK];
 const LINKS: Record<StatementLabel, { out: string[]; in: string[] }> = {
   Event: { out: ['PART_OF'], in: ['PART_OF', 'ABOUT'] },
-  Claim: { out: ['ABOUT', ...CLAIM_LINK_TYPES.values], in: [...CLAIM_LINK_TYPES.values] },
+  Claim: { out: ['ABOUT', ...CLAIM_LINKS], in: CLAIM_LINKS },
 };
 
 const outgoing = (type: string) =>

@@ -3,7 +3,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { ClaimRow } from '../../db/queries/rows.js';
-import type { ClaimLinkType as ClaimLinkTypeName } from '../../vocabulary.js';
+import {
+  CLAIM_LINK_TYPES,
+  type ClaimLinkType as ClaimLinkTypeName,
+  RETIRED_CLAIM_LINK,
+} from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { edgeField } from '../edges.js';
 import { ClaimLinkType, Direction } from '../enums.js';
@@ -34,9 +38,10 @@ interface LinkArgs {
   direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null;
 }
 
+// Always by type: the edge also reaches the retired CONTRADICTS, which ClaimLinkType cannot name.
 const linkFilter = (a: LinkArgs) => ({
   ...(a.direction && a.direction !== 'BOTH' ? { direction: a.direction } : {}),
-  ...(a.type ? { relationTypes: [a.type] } : {}),
+  relationTypes: a.type ? [a.type] : CLAIM_LINK_TYPES.values,
 });
 
 export const links = edgeField('Claim', 'links', 'claimLinks', {
@@ -48,6 +53,36 @@ export const links = edgeField('Claim', 'links', 'claimLinks', {
 export function linked(
   field: string,
   types: readonly ClaimLinkTypeName[],
+  direction: 'OUTGOING' | 'INCOMING',
+  description: string,
+  deprecationReason?: string,
+) {
+  return linkedBy(field, types, direction, description, deprecationReason);
+}
+
+/**
+ * The deprecated lists of claims that dispute or condemn (contradicts, contradictedBy): with the
+ * retired CONTRADICTS links a database written before the split still holds, which neither
+ * disputes nor condemns may claim, since which one was meant is unknown.
+ */
+export function contradicting(
+  field: string,
+  direction: 'OUTGOING' | 'INCOMING',
+  description: string,
+  deprecationReason: string,
+) {
+  return linkedBy(
+    field,
+    ['DISPUTES', 'CONDEMNS', RETIRED_CLAIM_LINK],
+    direction,
+    description,
+    deprecationReason,
+  );
+}
+
+function linkedBy(
+  field: string,
+  types: readonly string[],
   direction: 'OUTGOING' | 'INCOMING',
   description: string,
   deprecationReason?: string,

@@ -12,7 +12,7 @@ import { ClaimFacets, facetsField, withFacets } from '../facets.js';
 import { checkEntityKeys, statementKey, unknownStatement } from '../keys.js';
 import { rootConnection, rootNode } from '../lists.js';
 import { Attribution, attributions, Participant, participants } from './attribution.js';
-import { ClaimLink, linked, links } from './claim-links.js';
+import { ClaimLink, contradicting, linked, links } from './claim-links.js';
 import { PartialDate, partialDate } from './common.js';
 import {
   calendarDate,
@@ -111,20 +111,18 @@ builder.interfaceType(ClaimRef, {
       ),
     ),
     contradicts: t.field(
-      linked(
+      contradicting(
         'contradicts',
-        ['DISPUTES', 'CONDEMNS'],
         'OUTGOING',
-        'Claims this one disputes or condemns.',
+        'Claims this one disputes or condemns, and those a database written before the split links by CONTRADICTS.',
         'Disputing and condemning are different: use disputes and condemns.',
       ),
     ),
     contradictedBy: t.field(
-      linked(
+      contradicting(
         'contradictedBy',
-        ['DISPUTES', 'CONDEMNS'],
         'INCOMING',
-        'Claims that dispute or condemn this one.',
+        'Claims that dispute or condemn this one, and those a database written before the split links by CONTRADICTS.',
         'Disputing and condemning are different: use disputedBy and condemnedBy.',
       ),
     ),
