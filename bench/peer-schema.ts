@@ -4,7 +4,7 @@
 // carry meaning. Questions the library cannot compile (a capped walk, shortest paths, a timeline
 // across two labels) are @cypher fields running the same statements as the hand-written floor.
 import { CLAIM_KINDS, ENTITY_TYPES } from '../src/vocabulary.js';
-import { CYPHER_FIELDS } from './queries.js';
+import { CLAIMS_IN_TIME, CYPHER_FIELDS } from './queries.js';
 
 const ENTITY_FIELDS = `
   id: ID!
@@ -19,7 +19,8 @@ const ENTITY_RELATIONSHIPS = `
   claims: [Claim!]! @relationship(type: "PARTICIPANT", direction: IN, properties: "Participation")
   assertedClaims: [Claim!]! @relationship(type: "ATTRIBUTED_TO", direction: IN, properties: "Attribution")
   events: [Event!]! @relationship(type: "PARTICIPANT", direction: IN, properties: "Participation")
-  mentions: [Evidence!]! @relationship(type: "MENTIONS", direction: IN, properties: "Mention")`;
+  mentions: [Evidence!]! @relationship(type: "MENTIONS", direction: IN, properties: "Mention")
+  claimsInTime(first: Int!): [Claim!]! @cypher(statement: """${CLAIMS_IN_TIME}""", columnName: "c")`;
 
 const CLAIM_FIELDS = `
   id: ID!
