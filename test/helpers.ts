@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { connectDriver } from '../src/db/driver.js';
 import { migrate } from '../src/db/migrate.js';
 import { Database, type Row } from '../src/db/run.js';
+import { FanOutStatistics } from '../src/graph/fan-out.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { createYogaServer, type YogaServer } from '../src/yoga.js';
 
@@ -69,8 +70,12 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
     };
     await graph.reset();
     if (options.seed !== false) await loadSeed(db);
-    // After the seed: the server loads its fan-out statistics (the cost limit's) from the graph.
-    graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN });
+    // After the seed, the cost limit's fan-out statistics are read from the graph, and the server
+    // starts with them: a request waits only 2 s for statistics still loading and is then priced
+    // as if every list were full, which a busy machine would turn into a refusal.
+    const fanOuts = new FanOutStatistics(db);
+    await fanOuts.refresh();
+    graph.yoga = createYogaServer(db, { ingestToken: INGEST_TOKEN, fanOuts });
   });
   afterAll(async () => {
     await close();
