@@ -28,7 +28,7 @@ const ours = {
 const peer = {
   entities: [
     {
-      claims: [
+      claimsInTime: [
         {
           id: 'a/claim:1',
           summary: 'S',
