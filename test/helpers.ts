@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { connectDriver } from '../src/db/driver.js';
 import { migrate } from '../src/db/migrate.js';
-import { Database, type Row } from '../src/db/run.js';
+import { type CypherQuery, Database, type Row } from '../src/db/run.js';
 import { FanOutStatistics } from '../src/graph/fan-out.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { createYogaServer, type YogaServer } from '../src/yoga.js';
@@ -81,4 +81,21 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
     await close();
   });
   return graph;
+}
+
+/** The db hits of `query` run once under PROFILE: what Neo4j did for it, summed over the plan. */
+export async function profiledDbHits(db: Database, query: CypherQuery<unknown>): Promise<number> {
+  interface Profiled {
+    dbHits: number;
+    children: Profiled[];
+  }
+  const sum = (p: Profiled): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
+  const session = db.driver.session({ database: db.name, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run(`PROFILE ${query.cypher}`, query.params ?? {});
+    // The driver types the profile as a plain object; its tree has dbHits and children at each level.
+    return sum(result.summary.profile as unknown as Profiled);
+  } finally {
+    await session.close();
+  }
 }

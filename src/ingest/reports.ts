@@ -6,6 +6,12 @@ import type { ArticleDocument, EvidenceSpan } from './document.js';
 import { type DateProps, dateProps, eventSortDates, evidenceId, scopedId } from './rows.js';
 import { sourceRank } from './sources.js';
 
+/** How a report says a participant or a source spoke, as the two columns INVOLVES and ACCORDING_TO keep. */
+const mannerColumns = (m: { kind: Manner; wording: string } | undefined) => ({
+  manner: m?.kind ?? null,
+  mannerWording: m?.wording ?? null,
+});
+
 export type StatementOf = 'Event' | 'Claim';
 
 export interface ReportRow extends DateProps {
@@ -137,16 +143,14 @@ export function reportRows(doc: ArticleDocument, graphId: ReadonlyMap<string, st
         report,
         entity: gid(p.entity),
         role: p.role,
-        manner: p.manner?.kind ?? null,
-        mannerWording: p.manner?.wording ?? null,
+        ...mannerColumns(p.manner),
       });
     for (const s of f.sources)
       out.accordingTo.push({
         report,
         entity: gid(s.entity),
         cue: s.cue,
-        manner: s.manner?.kind ?? null,
-        mannerWording: s.manner?.wording ?? null,
+        ...mannerColumns(s.manner),
         evidenceIds: ev(s.evidence),
       });
     for (const id of ev(f.evidence)) out.evidence.push({ report, evidence: id });

@@ -9,7 +9,7 @@ import { TIMELINE_ORDER, timeline } from '../../src/db/queries/graph.js';
 import { claims, TIME_ORDER } from '../../src/db/queries/lists.js';
 import { edgePages, rootPage } from '../../src/db/queries/pages.js';
 import type { CypherQuery } from '../../src/db/run.js';
-import { useGraph } from '../helpers.js';
+import { profiledDbHits, useGraph } from '../helpers.js';
 
 const graph = useGraph({ seed: false });
 
@@ -35,21 +35,7 @@ const writeClaims = (entity: string, count: number, prefix: string) =>
     { entity, count, prefix },
   );
 
-async function dbHits(query: CypherQuery<unknown>): Promise<number> {
-  interface Profiled {
-    dbHits: number;
-    children: Profiled[];
-  }
-  const sum = (p: Profiled): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
-  const session = graph.db.driver.session({ database: graph.db.name, defaultAccessMode: 'READ' });
-  try {
-    const result = await session.run(`PROFILE ${query.cypher}`, query.params ?? {});
-    // The driver types the profile as a plain object; its tree has dbHits and children at each level.
-    return sum(result.summary.profile as unknown as Profiled);
-  } finally {
-    await session.close();
-  }
-}
+const dbHits = (query: CypherQuery<unknown>) => profiledDbHits(graph.db, query);
 
 const window = { limit: 20, backward: false, after: null, before: null };
 const firstPage = {

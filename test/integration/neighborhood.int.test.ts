@@ -6,7 +6,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { PER_NODE } from '../../src/db/queries/graph.js';
 import type { CypherQuery, Database } from '../../src/db/run.js';
 import { walkNeighborhood } from '../../src/graph/neighborhood.js';
-import { useGraph } from '../helpers.js';
+import { profiledDbHits, useGraph } from '../helpers.js';
 
 const graph = useGraph({ seed: false });
 
@@ -37,24 +37,11 @@ const writeStatements = (prefix: string, count: number, newest: string) =>
     { hub: HUB, other: OTHER, office: OFFICE, prefix, count, newest },
   );
 
-interface Profiled {
-  dbHits: number;
-  children: Profiled[];
-}
-const sum = (p: Profiled): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
-
 /** The neighbourhood as the API walks it, and the db hits of every statement the walk ran. */
 async function profiledWalk(key: string, depth: number, first: number) {
   let hits = 0;
   const profile = async (query: CypherQuery<unknown>) => {
-    const session = graph.db.driver.session({ database: graph.db.name, defaultAccessMode: 'READ' });
-    try {
-      const result = await session.run(`PROFILE ${query.cypher}`, query.params ?? {});
-      // The driver types the profile as a plain object; its tree has dbHits and children at each level.
-      hits += sum(result.summary.profile as unknown as Profiled);
-    } finally {
-      await session.close();
-    }
+    hits += await profiledDbHits(graph.db, query);
   };
   // The walk's statements run as the API runs them, and each once more under PROFILE.
   const counting = {
@@ -62,6 +49,7 @@ async function profiledWalk(key: string, depth: number, first: number) {
       await profile(query);
       return graph.db.read(query);
     },
+    // The walk only reads; a Database with just `read` is all it uses.
   } as Database;
   const walked = await walkNeighborhood(counting, key, depth, first);
   if (!walked) throw new Error(`no entity ${key}`);
