@@ -2,12 +2,16 @@
 // requests fail at once with DATABASE_UNAVAILABLE instead of waiting on connection timeouts, and
 // requests already waiting on a Neo4j that stopped answering are released the moment it is found
 // down. A request that sees Neo4j fail asks for a check at once, so a crash is noticed in
-// milliseconds, a stall within one probe timeout.
+// milliseconds, a stall within one probe timeout. A probe that times out while requests still get
+// answers has met a busy Neo4j, not a stalled one: that is not an outage.
 import { databaseUnavailable, isDatabaseUnavailable } from '../errors.js';
 
+/** What a probe found: Neo4j answered, failed (a connection refused or broken), or did not answer in time. */
+export type ProbeResult = 'up' | 'down' | 'late';
+
 export interface AvailabilityOptions {
-  /** Answers whether Neo4j serves, within its own timeout; never throws. */
-  probe: () => Promise<boolean>;
+  /** Asks Neo4j whether it serves, within its own timeout; never throws. */
+  probe: () => Promise<ProbeResult>;
   /** Probe interval while Neo4j serves (ms). */
   upIntervalMs?: number;
   /** Probe interval while it does not: how soon a recovery is noticed (ms). */
@@ -20,6 +24,8 @@ export class Availability {
   private up = true;
   private downSince = 0;
   private running: Promise<boolean> | undefined;
+  /** When a request last got its result from Neo4j (Date.now()). */
+  private answeredAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private readonly waiting = new Set<(error: unknown) => void>();
@@ -49,9 +55,13 @@ export class Availability {
 
   /** Probes now (one probe at a time); resolves to whether Neo4j serves. */
   check(): Promise<boolean> {
-    this.running ??= this.options
+    if (this.running) return this.running;
+    const since = Date.now();
+    this.running = this.options
       .probe()
-      .catch(() => false)
+      .catch(() => 'down' as const)
+      // Late, but requests were answered meanwhile: Neo4j is busy, not stalled.
+      .then((found) => found === 'up' || (found === 'late' && this.answeredAt >= since))
       .then((up) => {
         this.running = undefined;
         this.set(up);
@@ -76,6 +86,7 @@ export class Availability {
       this.waiting.add(release);
       work().then(
         (value) => {
+          this.answeredAt = Date.now();
           this.waiting.delete(release);
           resolve(value);
         },

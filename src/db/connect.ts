@@ -44,7 +44,7 @@ export async function openDatabase(
   try {
     const driver = await connectDriver({ ...config.neo4j, uri, retryTimeMs: config.neo4j.retryMs });
     const plain = new Database(driver, config.neo4j.database, config.neo4j.txTimeoutMs);
-    const availability = new Availability({ probe: () => plain.ping(config.neo4j.pingTimeoutMs) });
+    const availability = new Availability({ probe: () => plain.probe(config.neo4j.pingTimeoutMs) });
     availability.onChange((up, downForMs) =>
       up
         ? log(`Neo4j at ${uri} answers again after ${(downForMs / 1000).toFixed(1)} s`, 'warn')

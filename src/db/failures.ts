@@ -28,6 +28,16 @@ export function isUnavailableError(error: unknown): boolean {
 }
 
 /**
+ * Whether a failed probe met a Neo4j that answered, too late: its transaction ran past the timeout
+ * the probe gave it. Busy or stalled, not down; anything else (a refused or broken connection) is down.
+ */
+export function isTimedOut(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError && /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(error.code)
+  );
+}
+
+/**
  * A driver failure as clients see it: DATABASE_UNAVAILABLE (HTTP 503) when Neo4j cannot serve;
  * anything else is returned as it is, to be masked as "Unexpected error.".
  */

@@ -5,9 +5,9 @@
 // cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
 import { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
 import { traceStatement } from '../observability/tracing.js';
-import { type DatabaseGuard, guarded } from './availability.js';
+import { type DatabaseGuard, guarded, type ProbeResult } from './availability.js';
 import { retryTimeOf } from './driver.js';
-import { mapDriverError } from './failures.js';
+import { isTimedOut, mapDriverError } from './failures.js';
 import { type Plain, toPlain } from './mappers.js';
 
 export type Row = Record<string, Plain>;
@@ -124,20 +124,29 @@ export class Database {
    * does not go through a managed transaction, whose retries would delay the answer.
    */
   async ping(timeoutMs = 2_000): Promise<boolean> {
+    return (await this.probe(timeoutMs)) === 'up';
+  }
+
+  /**
+   * Like ping, but says why Neo4j did not answer: 'down' when the statement failed (a refused or
+   * broken connection), 'late' when no answer came within timeoutMs or Neo4j itself ended the
+   * statement at that timeout (a stall, or a very busy Neo4j).
+   */
+  async probe(timeoutMs = 2_000): Promise<ProbeResult> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     let timer: NodeJS.Timeout | undefined;
     const answer = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
-      () => true,
-      () => false,
+      () => 'up' as const,
+      (error: unknown) => (isTimedOut(error) ? ('late' as const) : ('down' as const)),
     );
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), timeoutMs);
     });
-    const up = await Promise.race([answer, late]);
+    const result = await Promise.race([answer, late]);
     clearTimeout(timer);
     // Not awaited: closing waits for the statement, which a stalled Neo4j never finishes.
     void answer.finally(() => session.close().catch(() => undefined));
-    return up;
+    return result;
   }
 
   /**

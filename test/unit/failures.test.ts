@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { isUnavailableError, mapDriverError } from '../../src/db/failures.js';
+import { isTimedOut, isUnavailableError, mapDriverError } from '../../src/db/failures.js';
 
 const driverError = (code: string, message = 'x') => new Neo4jError(message, code, '50N42', '');
 
@@ -36,5 +36,14 @@ describe('driver failures', () => {
     ]) {
       expect(mapDriverError(error)).toBe(error);
     }
+  });
+
+  it('a probe that Neo4j ended at its timeout met a busy or stalled Neo4j; a broken connection, a down one', () => {
+    expect(isTimedOut(driverError('Neo.ClientError.Transaction.TransactionTimedOut'))).toBe(true);
+    expect(
+      isTimedOut(driverError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration')),
+    ).toBe(true);
+    expect(isTimedOut(driverError('ServiceUnavailable'))).toBe(false);
+    expect(isTimedOut(driverError('N/A', 'connect ECONNREFUSED 127.0.0.1:7687'))).toBe(false);
   });
 });
