@@ -3,35 +3,32 @@
 // limit, and every relationship among the nodes kept, so a drawing shows every line between
 // what it shows.
 import { neighborhood, type RelationshipRow } from '../db/queries/graph.js';
-import type { GraphRow } from '../db/queries/rows.js';
-import { withoutInvolvementKeys } from '../db/queries/statements.js';
+import type { DrawnRow } from '../db/queries/rows.js';
 import type { Database } from '../db/run.js';
 
 /** A relationship between two drawn nodes, as stored (from start to end). */
 export interface GraphEdge {
-  id: string;
   type: RelationshipRow['type'];
-  source: GraphRow;
-  target: GraphRow;
+  source: DrawnRow;
+  target: DrawnRow;
   props: RelationshipRow['props'];
 }
 
 export interface Neighborhood {
   /** The centre first, then by level. */
-  nodes: GraphRow[];
+  nodes: DrawnRow[];
   edges: GraphEdge[];
   /** Whether a cap (the size limit, or a node's share) left something out. */
   truncated: boolean;
 }
 
 /** Joins relationships to the nodes they connect; those whose ends are not among them are left out. */
-export function joinEdges(rels: RelationshipRow[], nodes: Map<string, GraphRow>): GraphEdge[] {
+export function joinEdges(rels: RelationshipRow[], nodes: Map<string, DrawnRow>): GraphEdge[] {
   const edges: GraphEdge[] = [];
   for (const r of rels) {
     const source = nodes.get(r.start);
     const target = nodes.get(r.end);
-    if (source && target)
-      edges.push({ id: r.id, type: r.type, source, target, props: withoutInvolvementKeys(r.props) });
+    if (source && target) edges.push({ type: r.type, source, target, props: r.props });
   }
   return edges;
 }

@@ -2,12 +2,12 @@
 // between them in order. Two relationships of the same kind between the same nodes (stated by
 // two articles, say) make the same route: it is returned once.
 import { shortestPaths } from '../db/queries/graph.js';
-import type { GraphRow } from '../db/queries/rows.js';
+import type { DrawnRow } from '../db/queries/rows.js';
 import type { Database } from '../db/run.js';
 import { type GraphEdge, joinEdges } from './neighborhood.js';
 
 export interface Path {
-  nodes: GraphRow[];
+  nodes: DrawnRow[];
   edges: GraphEdge[];
 }
 

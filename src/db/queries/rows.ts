@@ -281,6 +281,77 @@ export function project(label: NodeLabel, variable: string, extra?: string): str
 export const projectAny = (v: string, extra?: string) =>
   `CASE WHEN ${v}:Entity THEN ${project('Entity', v, extra)} WHEN ${v}:Claim THEN ${project('Claim', v, extra)} ELSE ${project('Event', v, extra)} END`;
 
+/**
+ * What a drawing shows of an entity, event or claim (GraphNode): its type, key and label, and the
+ * label it has in the database, which says how to load the whole object when a client asks for it.
+ */
+export interface DrawnRow {
+  __type: EntityType | 'Event' | ClaimKind;
+  of: 'Entity' | 'Event' | 'Claim';
+  id: string;
+  /** An entity's or event's name in English, a claim's summary. */
+  label: string;
+  /** The name by language (JSON), for entities and events. */
+  labelsJson: string | null;
+}
+
+const DRAWN: { [L in DrawnRow['of']]: Projection<DrawnRow> } = {
+  Entity: projection<DrawnRow>()({
+    __type: '$v.type',
+    of: "'Entity'",
+    id: '$v.id',
+    label: '$v.label',
+    labelsJson: '$v.labelsJson',
+  }),
+  Event: projection<DrawnRow>()({
+    __type: "'Event'",
+    of: "'Event'",
+    id: '$v.id',
+    label: '$v.label',
+    labelsJson: '$v.labelJson',
+  }),
+  Claim: projection<DrawnRow>()({
+    __type: '$v.kind',
+    of: "'Claim'",
+    id: '$v.id',
+    label: '$v.summary',
+    labelsJson: 'null',
+  }),
+};
+
+const map = (fields: Record<string, string>, v: string) =>
+  `{${Object.entries(fields)
+    .map(([key, expr]) => `${key}: ${expr.replaceAll('$v', v)}`)
+    .join(', ')}}`;
+
+/** Projects an Entity, Event or Claim node as a drawing shows it. */
+export const projectDrawn = (v: string) =>
+  `CASE WHEN ${v}:Entity THEN ${map(DRAWN.Entity, v)} WHEN ${v}:Claim THEN ${map(DRAWN.Claim, v)} ELSE ${map(DRAWN.Event, v)} END`;
+
+/**
+ * The properties of a relationship a drawing reads (GraphEdge): what tells it from others of its
+ * type between the same nodes (a PARTICIPANT's role, a relation's key) and the qualifiers it
+ * shows. The rest, such as the articles stating it, grows with every article and is left out.
+ */
+export interface DrawnProps {
+  role: string | null;
+  key: string | null;
+  titleJson: string | null;
+  roleJson: string | null;
+  cue: string | null;
+}
+
+const DRAWN_PROPS = projection<DrawnProps>()({
+  role: '$v.role',
+  key: '$v.key',
+  titleJson: '$v.titleJson',
+  roleJson: '$v.roleJson',
+  cue: '$v.cue',
+});
+
+/** Projects the relationship in `v` as a drawing reads it. */
+export const projectDrawnProps = (v: string) => map(DRAWN_PROPS, v);
+
 /** What a compiled request read below a row: for each response key, a page of an edge. */
 export interface Prefetched {
   __p?: Record<string, { sig: string; items: unknown[]; total?: number }>;

@@ -3,25 +3,29 @@
 // and an edge keeps its id however the database stores it.
 import { createHash } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { GraphRow } from '../../db/queries/rows.js';
+import type { DrawnRow } from '../../db/queries/rows.js';
 import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
 import { ROLES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
+import { loadExisting } from '../edges.js';
 import { RelationshipType, Role } from '../enums.js';
 import { LANG_ARG_DESCRIPTION, pick } from './common.js';
 
 /** The drawn node's own id: the object's type and key, under a type of its own. */
-export const graphNodeId = (row: GraphRow) => encodeGlobalID('GraphNode', `${row.__type}:${row.id}`);
+export const graphNodeId = (row: DrawnRow) => encodeGlobalID('GraphNode', `${row.__type}:${row.id}`);
 
-/** A stable id for a relationship: its type, its ends and its properties (so duplicates coincide). */
+/**
+ * A stable id for a relationship: its type, its ends and what tells it from the others of its type
+ * between them. Ingestion writes one relationship per PARTICIPANT role and per relation key
+ * (src/db/queries/statements.ts, ingest.ts) and one of every other type, so the id is unique; it
+ * leaves out what changes as articles state the relationship (its articles, its evidence), so it
+ * stays the same when another article states it.
+ */
 export function graphEdgeId(edge: GraphEdgeShape): string {
-  const props = JSON.stringify(Object.entries(edge.props).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const digest = createHash('sha256').update(props).digest('base64url').slice(0, 12);
+  const identity = JSON.stringify([edge.props.role, edge.props.key]);
+  const digest = createHash('sha256').update(identity).digest('base64url').slice(0, 12);
   return encodeGlobalID('GraphEdge', `${edge.type}:${edge.source.id}:${edge.target.id}:${digest}`);
 }
-
-const category = (row: GraphRow) =>
-  row.__type === 'Event' ? 'Event' : 'summary' in row ? 'Claim' : ('Entity' as const);
 
 const NodeCategory = builder.enumType('NodeCategory', {
   description: 'Whether a graph node is an entity, an event or a claim.',
@@ -32,13 +36,7 @@ const NodeCategory = builder.enumType('NodeCategory', {
   },
 });
 
-const label = (row: GraphRow, lang: string): string => {
-  if ('labelsJson' in row) return pick(row.labelsJson, lang) ?? row.label;
-  if ('labelJson' in row) return pick(row.labelJson, lang) ?? row.label;
-  return row.summary;
-};
-
-export const GraphNode = builder.objectRef<GraphRow>('GraphNode').implement({
+export const GraphNode = builder.objectRef<DrawnRow>('GraphNode').implement({
   description: 'A node for drawing: its id, what it is and a label, with the full object in `node`.',
   fields: (t) => ({
     id: t.id({
@@ -50,32 +48,27 @@ export const GraphNode = builder.objectRef<GraphRow>('GraphNode').implement({
       description: 'The GraphQL type name: Person, Event, ArmsDeal…',
       resolve: (n) => n.__type,
     }),
-    category: t.field({ type: NodeCategory, description: 'Entity, Event or Claim.', resolve: category }),
+    category: t.field({ type: NodeCategory, description: 'Entity, Event or Claim.', resolve: (n) => n.of }),
     label: t.string({
       description: 'A short label: an entity’s or event’s name, a claim’s summary.',
       args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
-      resolve: (n, { lang }) => label(n, lang ?? 'en'),
+      resolve: (n, { lang }) => pick(n.labelsJson, lang ?? 'en') ?? n.label,
     }),
     node: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The object itself (its `id` is the global id `node(id:)` takes).',
-      resolve: (n) => n,
+      // Loaded only when selected, the drawn nodes of one label in one statement.
+      resolve: (n, _args, ctx) => loadExisting(ctx, n.of, n.id),
     }),
   }),
 });
-
-/** A text property of the relationship, or null where it has none. */
-const prop = (e: GraphEdgeShape, key: string): string | null => {
-  const value = e.props[key];
-  return typeof value === 'string' ? value : null;
-};
 
 export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implement({
   description: 'A relationship for drawing, from `source` to `target` as stored.',
   fields: (t) => ({
     id: t.id({
       description:
-        'Id of the relationship, stable across writes: its type, its two ends and what it carries.',
+        'Id of the relationship, stable across writes: its type, its two ends and what tells it from others between them (a role, a title).',
       resolve: graphEdgeId,
     }),
     type: t.field({
@@ -96,7 +89,7 @@ export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implemen
       nullable: true,
       description: 'PARTICIPANT: the role played.',
       resolve: (e) => {
-        const role = prop(e, 'role');
+        const { role } = e.props;
         return ROLES.has(role) ? role : null;
       },
     }),
@@ -104,10 +97,7 @@ export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implemen
       nullable: true,
       description: 'The qualifier worth showing: a role, a title held, a reporting verb.',
       resolve: (e) =>
-        prop(e, 'role') ??
-        pick(prop(e, 'titleJson'), 'en') ??
-        pick(prop(e, 'roleJson'), 'en') ??
-        prop(e, 'cue'),
+        e.props.role ?? pick(e.props.titleJson, 'en') ?? pick(e.props.roleJson, 'en') ?? e.props.cue,
     }),
   }),
 });

@@ -1,5 +1,5 @@
 // The shortest connections between two entities, as typed steps.
-import type { GraphRow } from '../../db/queries/rows.js';
+import type { DrawnRow } from '../../db/queries/rows.js';
 import { badUserInput } from '../../errors.js';
 import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
 import { findPaths, type Path as PathShape } from '../../graph/paths.js';
@@ -11,8 +11,8 @@ import { between } from '../validation.js';
 import { GraphEdge, GraphNode } from './drawing.js';
 
 interface StepShape {
-  from: GraphRow;
-  to: GraphRow;
+  from: DrawnRow;
+  to: DrawnRow;
   edge: GraphEdgeShape;
 }
 
