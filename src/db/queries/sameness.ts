@@ -3,7 +3,7 @@
 // joining a report to a statement, and splitting one back out.
 import type { CypherQuery } from '../run.js';
 import { relationSources } from './ingest.js';
-import type { StatementLabel } from './statements.js';
+import { placesWithin, type StatementLabel } from './statements.js';
 
 /** A statement as a report of it refers to it: its key, label, kind and the articles reporting it. */
 export type TargetRow = {
@@ -121,7 +121,7 @@ export const afterResolution = (
       UNWIND $places + reduce(ids = [], c IN candidates | ids + [r IN c.reports WHERE r.locationId IS NOT NULL | r.locationId]) AS id
       WITH DISTINCT id
       MATCH (p:Entity {id: id})
-      RETURN collect({id: id, within: [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id]}) AS places
+      RETURN collect({id: id, within: ${placesWithin('p')}}) AS places
     }
     RETURN relations, candidates, places`,
     params: { relations, rows, places },

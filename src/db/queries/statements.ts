@@ -139,6 +139,14 @@ export const deriveStatements = (label: StatementLabel, ids: string[]): CypherQu
 };
 
 /**
+ * The ids of the places `p` lies in, up to five steps out, each once. Read as distinct end nodes,
+ * the walk visits each place once (Neo4j prunes it breadth-first); a list of every path would grow
+ * with the number of routes between places, which every article stating a containment adds to.
+ */
+export const placesWithin = (p: string) =>
+  `COLLECT { MATCH (${p})-[:LOCATED_IN*1..5]->(q:Entity) WITH DISTINCT q RETURN q.id }`;
+
+/**
  * What deriving statements' own properties needs: their reports, how often each is disputed, its
  * places with what they lie in. With the claims they dispute or are disputed by, whose denial may
  * have changed.
@@ -157,7 +165,7 @@ export const statementInputs = (events: string[], claims: string[]): CypherQuery
     RETURN s.id AS id, of,
       [(s)<-[:REPORTS]-(r:Report) | r {.*, sortDate: toString(r.sortDate)}] AS reports,
       COUNT { (s)<-[:DISPUTES]-(:Claim) } AS disputedBy,
-      [(s)-[:AT]->(p:Entity) | {id: p.id, within: [(p)-[:LOCATED_IN*1..5]->(q:Entity) | q.id]}] AS places`,
+      COLLECT { MATCH (s)-[:AT]->(p:Entity) RETURN {id: p.id, within: ${placesWithin('p')}} } AS places`,
   params: { events, claims },
 });
 /**
