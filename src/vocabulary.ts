@@ -119,6 +119,15 @@ export const DISTANCE_UNITS = vocabulary({
   MI: 'Miles.',
 });
 export type DistanceUnit = ValueOf<typeof DISTANCE_UNITS>;
+
+/** A distance the text gives as a limit rather than a figure ("lebih dari 200 km"). */
+export const DISTANCE_BOUNDS = vocabulary({
+  AT_LEAST: 'At least the figure ("paling sedikit", "at least").',
+  MORE_THAN: 'More than the figure ("lebih dari", "more than", "over").',
+  AT_MOST: 'At most the figure ("paling jauh", "at most", "up to").',
+  LESS_THAN: 'Less than the figure ("kurang dari", "less than", "under").',
+});
+export type DistanceBound = ValueOf<typeof DISTANCE_BOUNDS>;
 export type RelationType = ValueOf<typeof RELATION_TYPES>;
 
 export const CLAIM_LINK_TYPES = vocabulary({

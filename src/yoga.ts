@@ -16,7 +16,7 @@ import { exportRoute } from './export/route.js';
 import { FanOutStatistics } from './graph/fan-out.js';
 import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { httpCaching } from './http/caching.js';
-import type { CostModel } from './http/cost.js';
+import type { CostModel, FanOut } from './http/cost.js';
 import { costLimit } from './http/cost-limit.js';
 import { persistedQueries } from './http/persisted-queries.js';
 import { BOOKMARK_HEADER, bookmarksFrom } from './http/requests.js';
@@ -53,10 +53,21 @@ const reportLimit = {
   onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(tooComplex(error))],
 };
 
-/** Fields that list the evidence ids kept on a relationship, by the statistics of those lists. */
+/** Fields that list what is kept on a relationship, by the statistics of those lists. */
 const PROPERTY_LIST_FIELDS: Readonly<Record<string, PropertyList>> = {
   'EntityRelation.evidence': 'relationEvidence',
   'Attribution.evidence': 'attributionEvidence',
+  'EntityRelation.sources': 'relationSources',
+  // A source's quotes are some of its relation's; a property has a value per source at most, and
+  // a value a source per source.
+  'RelationSource.evidence': 'relationEvidence',
+  'RelationValues.values': 'relationSources',
+  'RelationValue.sources': 'relationSources',
+};
+
+/** Lists whose length the schema fixes: a relation's values have one entry per property (distance, since). */
+const FIXED_LISTS: Readonly<Record<string, FanOut>> = {
+  'EntityRelation.values': { p95: 2, max: 2 },
 };
 
 /** The cost model over this schema: a field that follows a relationship is priced by its statistics. */
@@ -64,7 +75,7 @@ export const costModel = (fanOuts: Pick<FanOutStatistics, 'of'>): CostModel => (
   fanOut: (type, field) => {
     const list = PROPERTY_LIST_FIELDS[`${type}.${field}`];
     const edge = edgeFieldOf(type, field)?.edge;
-    return list ? fanOuts.of(list) : edge ? fanOuts.of(edge) : undefined;
+    return FIXED_LISTS[`${type}.${field}`] ?? (list ? fanOuts.of(list) : edge ? fanOuts.of(edge) : undefined);
   },
   defaultPage: DEFAULT_PAGE_SIZE,
   defaultList: DEFAULT_PAGE_SIZE,

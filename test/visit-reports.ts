@@ -63,6 +63,17 @@ export function useVisitReports() {
     );
   }
 
+  /** Every relation between entities with what each source gives it: the relations' answers. */
+  async function relations() {
+    return graph.cypher(
+      `MATCH (a:Entity)-[r:HOLDS_ROLE|MEMBER_OF|LOCATED_IN|DISTANCE_FROM]->(b:Entity)
+       RETURN a.id + ' ' + type(r) + ' ' + b.id + ' ' + r.key AS relation, r.article AS article,
+         r.articles AS articles, r.evidenceIds AS evidence, r.distanceValue AS distance,
+         r.distanceBound AS bound, r.sourcesJson AS sources
+       ORDER BY relation`,
+    );
+  }
+
   /** The statement a report belongs to. */
   async function statementOf(report: string) {
     const [row] = await graph.cypher(
@@ -85,5 +96,5 @@ export function useVisitReports() {
     return row;
   }
 
-  return { graph, seed, docs, ingest, startWith, census, statements, statementOf, orphans };
+  return { graph, seed, docs, ingest, startWith, census, statements, relations, statementOf, orphans };
 }

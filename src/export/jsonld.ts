@@ -235,6 +235,7 @@ export function edgeObject(e: ExportEdge): Obj | null {
             'ng:distance': p.distanceValue,
             'ng:distanceUnit': p.distanceUnit,
             'ng:distanceApproximate': p.distanceApproximate,
+            'ng:distanceBound': p.distanceBound,
             'ng:distanceFrom': arrays(jsonMap(p.distanceFromJson)),
             'ng:distanceText': p.distanceText,
             evidence,

@@ -7,6 +7,7 @@ import {
   CLAIM_LINK_TYPES,
   CLAIM_STATUSES,
   DATE_PRECISIONS,
+  DISTANCE_BOUNDS,
   DISTANCE_UNITS,
   ENTITY_TYPES,
   EVENT_STATUSES,
@@ -136,11 +137,25 @@ export const entityDoc = z
   })
   .strict();
 
+/** "About" is already `approximate`; saying it here too would give one hedge two spellings. */
+const distanceBound = z.enum(DISTANCE_BOUNDS.values, {
+  error: (issue) =>
+    issue.input === 'ABOUT' || issue.input === 'APPROXIMATE'
+      ? `${JSON.stringify(issue.input)} is not a bound: a hedged figure ("sekitar", "about") is said with "approximate": true`
+      : `${JSON.stringify(issue.input)} is not a bound: expected one of ${DISTANCE_BOUNDS.values.join(', ')}`,
+});
+
 export const distance = z
   .object({
     value: z.number().positive().describe('How far, in `unit`.'),
     unit: z.enum(DISTANCE_UNITS.values),
     approximate: z.boolean().optional().describe('The text hedges the figure ("sekitar", "about").'),
+    bound: distanceBound
+      .optional()
+      .describe(
+        'The figure is a limit, not the distance: AT_LEAST, MORE_THAN («lebih dari 200 km»), AT_MOST, LESS_THAN. ' +
+          'Not together with `approximate`.',
+      ),
     measuredFrom: i18nText.describe(
       'What on `to` it is measured from, where not its centre ("the border" for «dari perbatasan dengan Korea Utara»).',
     ),

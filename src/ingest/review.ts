@@ -108,7 +108,7 @@ export function reviewDocument(doc: ArticleDocument): string {
     const d = r.distance;
     if (d)
       lines.push(
-        `    distance: ${d.approximate ? 'about ' : ''}${d.value} ${d.unit} from ${d.measuredFrom.en} "${d.wording}"`,
+        `    distance: ${d.bound ? `${d.bound.toLowerCase().replace('_', ' ')} ` : d.approximate ? 'about ' : ''}${d.value} ${d.unit} from ${d.measuredFrom.en} "${d.wording}"`,
       );
     if (r.curated) lines.push(`    CURATED, from outside the text${r.note ? `: ${r.note}` : ''}`);
     else lines.push('    evidence:', ...quotes(r.evidence, '      '));

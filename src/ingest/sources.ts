@@ -184,6 +184,7 @@ export function relationFromSources(key: string, sources: RelationSources) {
     distanceValue: s.distance?.value ?? null,
     distanceUnit: s.distance?.unit ?? null,
     distanceApproximate: s.distance?.approximate ?? null,
+    distanceBound: s.distance?.bound ?? null,
     distanceFromJson: s.distance ? JSON.stringify(s.distance.measuredFrom) : null,
     distanceText: s.distance?.wording ?? null,
     // Curated while no article states it in its text; one that does makes it a fact with evidence.
@@ -195,3 +196,7 @@ export function relationFromSources(key: string, sources: RelationSources) {
 
 export const parseSources = <T>(json: unknown): Record<string, T> =>
   typeof json === 'string' ? (JSON.parse(json) as Record<string, T>) : {};
+
+/** A relation's stored sources, each with its article, earliest-published first (then by article id). */
+export const relationSourceList = (json: unknown) =>
+  byRank(parseSources<RelationSource>(json)).map(([article, s]) => ({ article, ...s }));

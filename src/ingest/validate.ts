@@ -187,7 +187,10 @@ function checkReferences(doc: ArticleDocument): Problem[] {
   return problems;
 }
 
-/** DISTANCE_FROM says how far, and only it does; the figure stands in one of its quotes. */
+/**
+ * DISTANCE_FROM says how far, and only it does; the figure stands in one of its quotes, and is
+ * either hedged or a bound, not both.
+ */
 function checkDistance(r: ArticleDocument['relations'][number], path: string): Problem[] {
   if (r.type !== 'DISTANCE_FROM')
     return r.distance
@@ -195,16 +198,21 @@ function checkDistance(r: ArticleDocument['relations'][number], path: string): P
       : [];
   if (!r.distance)
     return [{ path: `${path}.distance`, message: 'DISTANCE_FROM needs the distance: how far, from what' }];
-  const wording = r.distance.wording;
+  const { wording, bound, approximate } = r.distance;
+  const problems: Problem[] = [];
+  // "More than about 200 km" is not a range the API could compare: one qualifier per figure.
+  if (bound && approximate)
+    problems.push({
+      path: `${path}.distance.bound`,
+      message: `a bound (${bound}) and "approximate": true together: give the bound when the text sets a limit ("lebih dari"), approximate when it hedges the figure ("sekitar")`,
+    });
   // Without evidence the relation is reported already (curated, or no span states it).
-  return r.evidence.length === 0 || r.evidence.some((s) => s.quote.includes(wording))
-    ? []
-    : [
-        {
-          path: `${path}.distance.wording`,
-          message: `the distance ${JSON.stringify(wording)} stands in none of the relation's evidence quotes: quote the words that state it`,
-        },
-      ];
+  if (r.evidence.length > 0 && !r.evidence.some((s) => s.quote.includes(wording)))
+    problems.push({
+      path: `${path}.distance.wording`,
+      message: `the distance ${JSON.stringify(wording)} stands in none of the relation's evidence quotes: quote the words that state it`,
+    });
+  return problems;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   CLAIM_STATUSES,
   DATE_PRECISIONS,
   DIRECTIONS,
+  DISTANCE_BOUNDS,
   DISTANCE_UNITS,
   ENTITY_TYPES,
   EVENT_STATUSES,
@@ -54,6 +55,11 @@ export const RelationType = enumOf('RelationType', 'Relations between entities.'
 export const ClaimLinkType = enumOf('ClaimLinkType', 'How one claim bears on another.', CLAIM_LINK_TYPES);
 export const DatePrecision = enumOf('DatePrecision', 'How precisely the text fixes a date.', DATE_PRECISIONS);
 export const DistanceUnit = enumOf('DistanceUnit', 'Units of distance.', DISTANCE_UNITS);
+export const DistanceBound = enumOf(
+  'DistanceBound',
+  'A distance given as a limit: the figure is a lower or an upper bound.',
+  DISTANCE_BOUNDS,
+);
 export const Direction = enumOf('Direction', 'Which way to follow a relation.', DIRECTIONS);
 export const RelationshipType = enumOf(
   'RelationshipType',

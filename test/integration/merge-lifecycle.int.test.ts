@@ -9,17 +9,23 @@ import { removeArticle } from '../../src/ingest/ingest.js';
 import { splitReport } from '../../src/ingest/split.js';
 import { fileOf, keyOf, NAMES, NO_ORPHANS, seedKey, useVisitReports } from '../visit-reports.js';
 
-const { docs, ingest, startWith, census, statements, statementOf, orphans, graph } = useVisitReports();
+const { docs, ingest, startWith, census, statements, relations, statementOf, orphans, graph } =
+  useVisitReports();
 
 describe('order', () => {
   it('gives the same graph and the same answers whichever order the articles came in', async () => {
+    const answers = async () => ({
+      census: await census(),
+      statements: await statements(),
+      relations: await relations(),
+    });
     await startWith(NAMES);
-    const forward = { census: await census(), statements: await statements() };
+    const forward = await answers();
     await startWith([...NAMES].reverse());
-    const backward = { census: await census(), statements: await statements() };
+    const backward = await answers();
     // The bridge first: the TV site's send-off stands alone until the aggregator's report joins both.
     await startWith(['kanal', 'pagi', 'harian', 'portal', 'digest']);
-    const bridged = { census: await census(), statements: await statements() };
+    const bridged = await answers();
     expect(backward).toEqual(forward);
     expect(bridged).toEqual(forward);
     expect(await orphans()).toEqual(NO_ORPHANS);
@@ -30,7 +36,7 @@ describe('removal and replacement', () => {
   it('removing an article lowers counts, removes what only it reported, and equals never ingesting it', async () => {
     const without = NAMES.filter((n) => n !== 'pagi');
     await startWith(without);
-    const expected = { census: await census(), statements: await statements() };
+    const expected = { census: await census(), statements: await statements(), relations: await relations() };
     await startWith(NAMES);
     expect((await statementOf(seedKey('event:kim-putin-meeting')))?.sources).toBe(3);
     const removal = await removeArticle(graph.db, 'fixture-visit-pagi');
@@ -41,7 +47,9 @@ describe('removal and replacement', () => {
       { gifts: keyOf('pagi', 'event:gifts') },
     );
     expect(gone).toEqual({ gifts: 0, drone: 0 });
-    expect({ census: await census(), statements: await statements() }).toEqual(expected);
+    expect({ census: await census(), statements: await statements(), relations: await relations() }).toEqual(
+      expected,
+    );
     expect(await orphans()).toEqual(NO_ORPHANS);
   });
 

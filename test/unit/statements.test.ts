@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { combine, oneMap } from '../../src/db/queries/combine.js';
 import { type EntitySources, entityFromSources, relationFromSources } from '../../src/ingest/sources.js';
 import { deriveStatement, type StoredReport } from '../../src/ingest/statements.js';
-import { propertyValues } from '../../src/ingest/values.js';
+import { propertyValues, relationValues } from '../../src/ingest/values.js';
 
 const reversed = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).reverse());
 
@@ -151,6 +151,63 @@ describe('values sources give', () => {
       )[0]?.disagree;
     expect(at('place:artyom-station', 'place:artyom')).toBe(false);
     expect(at('place:artyom-station', 'place:vladivostok')).toBe(true);
+  });
+});
+
+describe('the distances the sources of a relation give', () => {
+  const km = (value: number, more: { approximate?: boolean; bound?: string } = {}) => ({
+    value,
+    unit: 'KM',
+    ...more,
+  });
+  const disagree = (...distances: ReturnType<typeof km>[]) =>
+    relationValues(distances.map((distance, i) => ({ article: `a${i}`, distance })))[0]?.disagree;
+
+  it('group by value with the articles that give it, in the order given', () => {
+    expect(
+      relationValues([
+        { article: 'digest', distance: km(200, { approximate: true }) },
+        { article: 'seed', distance: km(200, { approximate: true }) },
+        { article: 'harian', distance: km(250, { approximate: true }) },
+        { article: 'kanal', distance: km(200, { bound: 'MORE_THAN' }) },
+        { article: 'none' },
+      ]),
+    ).toEqual([
+      {
+        property: 'distance',
+        values: [
+          { key: 'ABOUT 200 KM', text: 'about 200 km', articles: ['digest', 'seed'] },
+          { key: 'ABOUT 250 KM', text: 'about 250 km', articles: ['harian'] },
+          { key: 'MORE_THAN 200 KM', text: 'more than 200 km', articles: ['kanal'] },
+        ],
+        disagree: true,
+      },
+    ]);
+  });
+
+  it('disagree when no distance lies in both: about is a tenth either way, a bound everything past it', () => {
+    expect(disagree(km(200, { approximate: true }), km(250, { approximate: true }))).toBe(true);
+    expect(disagree(km(200, { approximate: true }), km(220, { approximate: true }))).toBe(false);
+    expect(disagree(km(200, { approximate: true }), km(220))).toBe(false);
+    expect(disagree(km(200, { approximate: true }), km(221))).toBe(true);
+    expect(disagree(km(200), km(201))).toBe(true);
+    expect(disagree(km(200, { bound: 'MORE_THAN' }), km(250, { approximate: true }))).toBe(false);
+    expect(disagree(km(200, { bound: 'MORE_THAN' }), km(200, { approximate: true }))).toBe(false);
+    expect(disagree(km(200, { bound: 'MORE_THAN' }), km(200))).toBe(true);
+    expect(disagree(km(200, { bound: 'AT_LEAST' }), km(200))).toBe(false);
+    expect(disagree(km(200, { bound: 'AT_MOST' }), km(200, { bound: 'AT_LEAST' }))).toBe(false);
+    expect(disagree(km(200, { bound: 'LESS_THAN' }), km(200, { bound: 'AT_LEAST' }))).toBe(true);
+    expect(disagree(km(180, { bound: 'LESS_THAN' }), km(200, { approximate: true }))).toBe(true);
+    expect(disagree(km(200), { value: 200_000, unit: 'M' })).toBe(false);
+    expect(disagree(km(200), { value: 124, unit: 'MI', approximate: true })).toBe(false);
+  });
+
+  it('since when: dates that overlap at their precision agree', () => {
+    const since = (...starts: string[]) =>
+      relationValues(starts.map((start, i) => ({ article: `a${i}`, since: { start } })));
+    expect(since('2011', '2011-12')[0]?.disagree).toBe(false);
+    expect(since('2011-12', '2012')[0]?.disagree).toBe(true);
+    expect(since('2011')[0]?.values).toEqual([{ key: '2011', text: '2011', articles: ['a0'] }]);
   });
 });
 

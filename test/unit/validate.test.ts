@@ -281,6 +281,40 @@ describe('a broken document', () => {
     ]);
   });
 
+  it('accepts a distance given as a bound, and rejects an unknown bound or a bound that is also approximate', async () => {
+    const doc = await seed();
+    const at = doc.relations.findIndex((r: { type: string }) => r.type === 'DISTANCE_FROM');
+    const withDistance = (more: Record<string, unknown>) => {
+      const d = structuredClone(doc);
+      d.relations[at].distance = { ...d.relations[at].distance, approximate: undefined, ...more };
+      return validateDocument(d);
+    };
+    const problems = (v: ReturnType<typeof validateDocument>) => (v.ok ? [] : v.problems);
+    for (const bound of ['AT_LEAST', 'MORE_THAN', 'AT_MOST', 'LESS_THAN'])
+      expect(problems(withDistance({ bound }))).toEqual([]);
+    const path = `$.relations[${at}].distance.bound`;
+    expect(problems(withDistance({ bound: 'ABOUT' }))).toEqual([
+      {
+        path,
+        message:
+          '"ABOUT" is not a bound: a hedged figure ("sekitar", "about") is said with "approximate": true',
+      },
+    ]);
+    expect(problems(withDistance({ bound: 'more than' }))).toEqual([
+      {
+        path,
+        message: '"more than" is not a bound: expected one of AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN',
+      },
+    ]);
+    expect(problems(withDistance({ bound: 'AT_LEAST', approximate: true }))).toEqual([
+      {
+        path,
+        message:
+          'a bound (AT_LEAST) and "approximate": true together: give the bound when the text sets a limit ("lebih dari"), approximate when it hedges the figure ("sekitar")',
+      },
+    ]);
+  });
+
   it("rejects a participant's manner of an unknown kind, and one whose words are in none of its event's or claim's quotes", async () => {
     const doc = await seed();
     const talk = doc.events.findIndex((e: { id: string }) => e.id === 'event:talk-with-residents');

@@ -2,6 +2,7 @@
 // relations between entities, what lies in a place, the articles that name it.
 import {
   type DatePrecision,
+  type DistanceBound,
   type DistanceUnit,
   RELATION_TYPES,
   type RelationType,
@@ -24,13 +25,17 @@ export interface RelationProps {
   distanceValue: number | null;
   distanceUnit: DistanceUnit | null;
   distanceApproximate: boolean | null;
+  distanceBound: DistanceBound | null;
   distanceFromJson: string | null;
   distanceText: string | null;
   /** Added by a curator from outside the text: no evidence. */
   curated: boolean;
   note: string | null;
   evidenceIds: string[];
+  /** The first source's article. */
   article: string;
+  /** What each article says of it, by article id: written by relationFromSources (src/ingest/sources.ts). */
+  sourcesJson: string | null;
 }
 
 const ENTITY_RELATIONS = RELATION_TYPES.values.join('|');
@@ -45,12 +50,14 @@ const RELATION_PROPS = {
   distanceValue: 'r.distanceValue',
   distanceUnit: 'r.distanceUnit',
   distanceApproximate: 'r.distanceApproximate',
+  distanceBound: 'r.distanceBound',
   distanceFromJson: 'r.distanceFromJson',
   distanceText: 'r.distanceText',
   curated: 'coalesce(r.curated, false)',
   note: 'r.note',
   evidenceIds: 'coalesce(r.evidenceIds, [])',
   article: 'r.article',
+  sourcesJson: 'r.sourcesJson',
 } as const;
 
 export const ENTITY_EDGES = {

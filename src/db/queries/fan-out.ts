@@ -42,10 +42,19 @@ function evidenceIdsFanOut(edges: EdgeName[]): CypherQuery<FanOutRow> {
   };
 }
 
+/** The articles that state a relation between entities, per relationship. */
+const relationSourcesFanOut: CypherQuery<FanOutRow> = {
+  cypher: `MATCH (:${EDGES.entityRelations.from})${EDGES.entityRelations.pattern}(:${EDGES.entityRelations.to})
+    WITH DISTINCT r WITH size(coalesce(r.articles, [])) AS n WHERE n > 0 ${SUMMARY}`,
+  params: {},
+};
+
 /** Lists kept in a relationship's property, by the name the statistics give them. */
 const PROPERTY_LISTS = {
   /** The quotes that state a relation between entities. */
   relationEvidence: evidenceIdsFanOut(['entityRelations']),
+  /** The articles that state a relation between entities (its sources, and those of each value). */
+  relationSources: relationSourcesFanOut,
   /** The quotes that name the source of a claim or a report. */
   attributionEvidence: evidenceIdsFanOut(['claimAttributions', 'eventReportedBy']),
 };

@@ -49,6 +49,7 @@ export interface ArticleRow {
   id: string;
   language: string;
   title: string | null;
+  outlet: string | null;
   publishedOn: string;
   dateline: string | null;
   photoCaption: string | null;
@@ -176,6 +177,7 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     id: '$v.id',
     language: '$v.language',
     title: '$v.title',
+    outlet: '$v.outlet',
     publishedOn: '$v.publishedOn',
     dateline: '$v.dateline',
     photoCaption: '$v.photoCaption',

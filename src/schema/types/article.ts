@@ -32,6 +32,10 @@ builder.node(ArticleRef, {
       nullable: true,
       description: 'The headline, where the source gives one.',
     }),
+    outlet: t.exposeString('outlet', {
+      nullable: true,
+      description: 'The publisher, where the source names it; the source article names none.',
+    }),
     publishedOn: t.exposeString('publishedOn', { description: 'Publication date, YYYY-MM-DD.' }),
     dateline: t.exposeString('dateline', { nullable: true, description: 'The place line ("Moskow").' }),
     text: t.string({
