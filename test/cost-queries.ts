@@ -96,6 +96,12 @@ export const REALISTIC: [name: string, query: string][] = [
       time { start precision } location { key label } participants { role entity { key } } } } } } }`,
   ],
   [
+    'an entity, relations, their sources and values',
+    `{ entity(key: "place:artyom") { relations { edges { node { type sourceCount contested
+      sources { article { key } outlet distance { value bound } evidence { quote } }
+      values { property disagree values { value text sources { article { key } outlet } } } } } } } }`,
+  ],
+  [
     'an entity, relations, relations of the other',
     `{ entity(key: "country:russia") { relations { edges { node { type direction other { key label
       relations { edges { node { type other { key } } } } } } } } } }`,

@@ -197,6 +197,10 @@ export function relationFromSources(key: string, sources: RelationSources) {
 export const parseSources = <T>(json: unknown): Record<string, T> =>
   typeof json === 'string' ? (JSON.parse(json) as Record<string, T>) : {};
 
-/** A relation's stored sources, each with its article, earliest-published first (then by article id). */
+/**
+ * A relation's stored sources, each with its article, earliest-published first (then by article
+ * id): relationFromSources stores them in that order, and article ids are not array indexes, so
+ * JSON.parse keeps it.
+ */
 export const relationSourceList = (json: unknown) =>
-  byRank(parseSources<RelationSource>(json)).map(([article, s]) => ({ article, ...s }));
+  Object.entries(parseSources<RelationSource>(json)).map(([article, s]) => ({ article, ...s }));

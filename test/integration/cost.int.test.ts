@@ -103,6 +103,14 @@ describe('realistic queries', () => {
     expect(priced(walk).cost).toBeLessThan(LIMITS.cost);
     expect((await post(walk)).errors).toBeUndefined();
   });
+
+  it("price a relation's sources and values by how many articles state a relation", async () => {
+    const walk =
+      REALISTIC.find(([name]) => name === 'an entity, relations, their sources and values')?.[1] ?? '';
+    expect(priced(walk, {}, false).cost).toBeGreaterThan(LIMITS.cost);
+    expect(priced(walk).cost).toBeLessThan(LIMITS.cost);
+    expect((await post(walk)).errors).toBeUndefined();
+  });
 });
 
 describe('abusive queries', () => {
