@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { CLAIM_STATUSES } from '../../src/vocabulary.js';
 import { useGraph } from '../helpers.js';
 import { ARTIFACTS, chromiumMissing, launchChromium, listen } from './browser.js';
 
@@ -14,7 +15,7 @@ declare global {
   interface Window {
     newsGraphExplorer: {
       position(key: string): { x: number; y: number } | null;
-      nodes(): unknown[];
+      nodes(): { key: string; category: string; status: string | null }[];
       pathEdges(): number;
     };
   }
@@ -120,6 +121,12 @@ describe.skipIf(chromiumMissing !== null)(
       await textMatches(page.locator('#status'), /Russia: \d+ more node/);
       await settled(page);
       expect(await page.evaluate(() => window.newsGraphExplorer.nodes().length)).toBeGreaterThan(before);
+      // Each drawn claim carries its status, which its colour and border show; an entity has none.
+      const drawn = await page.evaluate(() => window.newsGraphExplorer.nodes());
+      const claims = drawn.filter((n) => n.category === 'Claim');
+      expect(claims.length).toBeGreaterThan(0);
+      expect(claims.every((n) => CLAIM_STATUSES.has(n.status))).toBe(true);
+      expect(drawn.filter((n) => n.category === 'Entity').every((n) => n.status === null)).toBe(true);
       expect(new URL(page.url()).searchParams.get('expand')).toBe('country:russia');
 
       // The alleged arms deal: status, hedge, and its quote highlighted inside its paragraph.

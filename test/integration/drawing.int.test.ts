@@ -41,7 +41,7 @@ async function measure(query: string, variables: Record<string, unknown> = {}) {
 const KIM = 'person:kim-jong-un';
 const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
 
-const NODE_FIELDS = 'id key type category label labelId: label(lang: "id")';
+const NODE_FIELDS = 'id key type category label labelId: label(lang: "id") claimStatus eventStatus';
 /** The object behind a drawn node, with fields a drawing does not read (aliases, status, dates). */
 const OBJECT = `__typename id
   ... on Person { key label labelId: label(lang: "id") wikidata aliases { lang text } }
@@ -58,6 +58,8 @@ interface DrawnNode {
   category: string;
   label: string;
   labelId: string;
+  claimStatus: string | null;
+  eventStatus: string | null;
   node?: Record<string, any>;
 }
 interface DrawnEdge {
@@ -125,6 +127,15 @@ describe('a neighbourhood drawn', () => {
     // The same nodes in the same order, each labelled as the object it draws is, in both languages.
     expect(nodes.map((n) => n.id)).toEqual(objects.map((n) => n.id));
     expect(nodes.map(labelsOf)).toEqual(objects.map(objectLabels));
+    // A claim's or event's status is drawn from the neighbourhood's own statement, as the object has it.
+    const statuses = (n: DrawnNode) => [n.claimStatus, n.eventStatus];
+    expect(nodes.map(statuses)).toEqual(
+      objects.map((n) => [
+        n.category === 'Claim' ? n.node?.status : null,
+        n.category === 'Event' ? n.node?.eventStatus : null,
+      ]),
+    );
+    expect(nodes.some((n) => n.claimStatus !== null) && nodes.some((n) => n.eventStatus !== null)).toBe(true);
     expect(nodes.find((n) => n.key === 'country:north-korea')).toMatchObject({
       type: 'Country',
       category: 'Entity',

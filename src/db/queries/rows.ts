@@ -295,6 +295,10 @@ export interface DrawnRow {
   label: string;
   /** The name by language (JSON), for entities and events. */
   labelsJson: string | null;
+  /** A claim's status; null for events and entities. */
+  claimStatus: ClaimStatus | null;
+  /** An event's status; null for claims and entities. */
+  eventStatus: EventStatus | null;
 }
 
 const DRAWN: { [L in DrawnRow['of']]: Projection<DrawnRow> } = {
@@ -304,6 +308,8 @@ const DRAWN: { [L in DrawnRow['of']]: Projection<DrawnRow> } = {
     id: '$v.id',
     label: '$v.label',
     labelsJson: '$v.labelsJson',
+    claimStatus: 'null',
+    eventStatus: 'null',
   }),
   Event: projection<DrawnRow>()({
     __type: "'Event'",
@@ -311,6 +317,8 @@ const DRAWN: { [L in DrawnRow['of']]: Projection<DrawnRow> } = {
     id: '$v.id',
     label: '$v.label',
     labelsJson: '$v.labelJson',
+    claimStatus: 'null',
+    eventStatus: '$v.status',
   }),
   Claim: projection<DrawnRow>()({
     __type: '$v.kind',
@@ -318,6 +326,8 @@ const DRAWN: { [L in DrawnRow['of']]: Projection<DrawnRow> } = {
     id: '$v.id',
     label: '$v.summary',
     labelsJson: 'null',
+    claimStatus: '$v.status',
+    eventStatus: 'null',
   }),
 };
 

@@ -41,7 +41,7 @@ export interface GraphNodeData {
   type: string;
   category: 'Entity' | 'Event' | 'Claim';
   label: string;
-  node: { status?: string } | null;
+  claimStatus: string | null;
 }
 
 export interface GraphEdgeData {
@@ -59,8 +59,7 @@ export interface NeighborhoodData {
   edges: GraphEdgeData[];
 }
 
-const GRAPH_NODE =
-  'id key type category label node { ... on Claim { status } ... on Event { eventStatus: status } }';
+const GRAPH_NODE = 'id key type category label claimStatus';
 const GRAPH_EDGE = 'id source target type role label';
 
 export const NEIGHBORHOOD = `query ExplorerNeighborhood($key: String!, $depth: Int!, $first: Int!) {

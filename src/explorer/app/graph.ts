@@ -144,7 +144,7 @@ export class GraphView {
           short: short(n.label, n.category === 'Entity' ? 36 : 30),
           category: n.category,
           type: n.type,
-          status: n.node?.status ?? null,
+          status: n.claimStatus,
         },
       });
     }

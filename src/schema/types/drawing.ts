@@ -8,7 +8,7 @@ import type { GraphEdge as GraphEdgeShape } from '../../graph/neighborhood.js';
 import { ROLES } from '../../vocabulary.js';
 import { builder } from '../builder.js';
 import { loadExisting } from '../edges.js';
-import { RelationshipType, Role } from '../enums.js';
+import { ClaimStatus, EventStatus, RelationshipType, Role } from '../enums.js';
 import { LANG_ARG_DESCRIPTION, pick } from './common.js';
 
 /** The drawn node's own id: the object's type and key, under a type of its own. */
@@ -53,6 +53,18 @@ export const GraphNode = builder.objectRef<DrawnRow>('GraphNode').implement({
       description: 'A short label: an entity’s or event’s name, a claim’s summary.',
       args: { lang: t.arg.string({ defaultValue: 'en', description: LANG_ARG_DESCRIPTION }) },
       resolve: (n, { lang }) => pick(n.labelsJson, lang ?? 'en') ?? n.label,
+    }),
+    claimStatus: t.field({
+      type: ClaimStatus,
+      nullable: true,
+      description: 'A claim’s status, for drawing it by certainty without loading `node`; null for others.',
+      resolve: (n) => n.claimStatus,
+    }),
+    eventStatus: t.field({
+      type: EventStatus,
+      nullable: true,
+      description: 'An event’s status, without loading `node`; null for others.',
+      resolve: (n) => n.eventStatus,
     }),
     node: t.field({
       type: builder.nodeInterfaceRef(),
