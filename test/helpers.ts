@@ -2,8 +2,10 @@
 // HTTP in-process through yoga.fetch.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, inject } from 'vitest';
+import type { Plugin } from 'graphql-yoga';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
+import type { Context } from '../src/context.js';
 import { connectDriver } from '../src/db/driver.js';
 import { migrate } from '../src/db/migrate.js';
 import { type CypherQuery, Database, type Row } from '../src/db/run.js';
@@ -98,4 +100,34 @@ export async function profiledDbHits(db: Database, query: CypherQuery<unknown>):
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A server over the test graph whose every request reports how many Cypher statements it sent;
+ * `measure` runs a query that must succeed and returns its data and that count.
+ */
+export function useStatementCount(graph: TestGraph) {
+  let yoga: YogaServer;
+  let lastStatements = -1;
+  beforeAll(() => {
+    const countStatements: Plugin = {
+      onExecute: () => ({
+        onExecuteDone: ({ args }) => {
+          lastStatements = (args.contextValue as unknown as Context).stats.statements;
+        },
+      }),
+    };
+    yoga = createYogaServer(graph.db, { plugins: [countStatements] });
+  });
+  return async function measure(query: string, variables: Record<string, unknown> = {}) {
+    lastStatements = -1;
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return { data: body.data, statements: lastStatements };
+  };
 }

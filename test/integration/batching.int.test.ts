@@ -1,8 +1,6 @@
 // Round trips: a nested query costs a fixed number of Cypher statements, however many parents
 // each level has; and every root query starts from an index or a constraint, never a scan.
-import type { Plugin } from 'graphql-yoga';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { EDGES, type EdgeName } from '../../src/db/queries/edges.js';
 import {
   countSearch,
@@ -31,38 +29,17 @@ import { edgePages, type RootSource, rootPage } from '../../src/db/queries/pages
 import type { NodeLabel } from '../../src/db/queries/rows.js';
 import type { CypherQuery } from '../../src/db/run.js';
 import { ENTITY_TYPES } from '../../src/vocabulary.js';
-import { createYogaServer, type YogaServer } from '../../src/yoga.js';
-import { ARTICLE_KEY, useGraph } from '../helpers.js';
+import { ARTICLE_KEY, useGraph, useStatementCount } from '../helpers.js';
 
 const graph = useGraph();
 
-/** A server whose every request reports how many Cypher statements it sent. */
-let yoga: YogaServer;
-let lastStatements = -1;
+const countedRequest = useStatementCount(graph);
 
-beforeAll(() => {
-  const countStatements: Plugin = {
-    onExecute: () => ({
-      onExecuteDone: ({ args }) => {
-        lastStatements = (args.contextValue as unknown as Context).stats.statements;
-      },
-    }),
-  };
-  yoga = createYogaServer(graph.db, { plugins: [countStatements] });
-});
-
-/** Runs a query and returns its data and the number of statements it cost. */
+/** Runs a query and returns its data and the number of statements it cost (at least one). */
 async function measure(query: string, variables: Record<string, unknown> = {}) {
-  lastStatements = -1;
-  const response = await yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(lastStatements).toBeGreaterThan(0);
-  return { data: body.data, statements: lastStatements };
+  const result = await countedRequest(query, variables);
+  expect(result.statements).toBeGreaterThan(0);
+  return result;
 }
 
 const measured: Record<string, number[]> = {};

@@ -1,42 +1,18 @@
 // Drawing a graph (GraphNode, GraphEdge): a neighbourhood or a path is one statement that reads
 // what a drawing shows; the objects drawn are loaded only when `node` is asked for, one statement
 // per kind of object; and an edge keeps its id when another article states its relationship.
-import type { Plugin } from 'graphql-yoga';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context.js';
 import { SEMANTIC_RELATIONSHIPS } from '../../src/vocabulary.js';
-import { createYogaServer, type YogaServer } from '../../src/yoga.js';
+import { useStatementCount } from '../helpers.js';
 import { useVisitReports } from '../visit-reports.js';
 
 const { graph, startWith, ingest, docs } = useVisitReports();
 
-let yoga: YogaServer;
-let lastStatements = -1;
+const measure = useStatementCount(graph);
 
 beforeAll(async () => {
-  const countStatements: Plugin = {
-    onExecute: () => ({
-      onExecuteDone: ({ args }) => {
-        lastStatements = (args.contextValue as unknown as Context).stats.statements;
-      },
-    }),
-  };
-  yoga = createYogaServer(graph.db, { plugins: [countStatements] });
   await startWith([]);
 });
-
-/** Runs a query and returns its data and the number of statements it cost. */
-async function measure(query: string, variables: Record<string, unknown> = {}) {
-  lastStatements = -1;
-  const response = await yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return { data: body.data, statements: lastStatements };
-}
 
 const KIM = 'person:kim-jong-un';
 const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
