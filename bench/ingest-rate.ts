@@ -11,6 +11,22 @@ import { prepareWrites } from '../src/ingest/prepared.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
 import { ensureCorpus, graphSize, log, startDatabase } from './setup.js';
 
+const USAGE = `npm run bench:ingest -- [options]
+
+Times the ingestion of generated articles written after a base of others, on an embedded Neo4j.
+
+  --base-articles N  generated articles in the base, ingested once and kept (default 1000)
+  --articles N       articles timed after it (default 200)
+  --warmup N         articles written first, untimed (default 30)
+  --batch N          articles to a transaction (default ${INGEST_BATCH})
+  --base DIR         where the base is kept (default .data/ingest-base-N)
+  --work DIR         where each run copies it and writes (default DIR-run)
+  --heap SIZE        Neo4j's heap (default 2g)
+  --page-cache SIZE  Neo4j's page cache (default 2g)
+  --help             this text`;
+
+class UsageError extends Error {}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -22,14 +38,25 @@ async function main() {
       work: { type: 'string' },
       heap: { type: 'string', default: '2g' },
       'page-cache': { type: 'string', default: '2g' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const base = Number(values['base-articles']);
   const n = Number(values.articles);
   const warmup = Number(values.warmup);
   const batch = Number(values.batch);
-  if (!Number.isInteger(base) || base < 0) throw new Error(`--base-articles must be a whole number ≥ 0`);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--articles must be a whole number ≥ 1`);
+  const whole = (name: 'base-articles' | 'articles' | 'warmup' | 'batch', value: number, least: number) => {
+    if (!Number.isInteger(value) || value < least)
+      throw new UsageError(`--${name} must be a whole number ≥ ${least} (got ${values[name]})`);
+  };
+  whole('base-articles', base, 0);
+  whole('articles', n, 1);
+  whole('warmup', warmup, 0);
+  whole('batch', batch, 1);
   const baseDir = path.resolve(PROJECT_ROOT, values.base ?? `.data/ingest-base-${base}`);
   const workDir = path.resolve(PROJECT_ROOT, values.work ?? `${baseDir}-run`);
   const sizing = { heap: values.heap, pageCache: values['page-cache'] };
@@ -64,6 +91,12 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // parseArgs refuses an unknown option with a TypeError whose code names it.
+  const usage =
+    error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  console.error(
+    `error: ${error instanceof Error ? (usage ? error.message : (error.stack ?? error.message)) : String(error)}`,
+  );
+  if (usage) console.error(USAGE);
   process.exit(1);
 });
