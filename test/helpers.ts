@@ -85,14 +85,21 @@ export function useGraph(options: { seed?: boolean } = {}): TestGraph {
   return graph;
 }
 
-/** The db hits of `query` run once under PROFILE: what Neo4j did for it, summed over the plan. */
-export async function profiledDbHits(db: Database, query: CypherQuery<unknown>): Promise<number> {
+/**
+ * The db hits of `query` run once under PROFILE: what Neo4j did for it, summed over the plan. A
+ * write statement (mode WRITE) is committed, so it must be one that changes nothing run again.
+ */
+export async function profiledDbHits(
+  db: Database,
+  query: CypherQuery<unknown>,
+  mode: 'READ' | 'WRITE' = 'READ',
+): Promise<number> {
   interface Profiled {
     dbHits: number;
     children: Profiled[];
   }
   const sum = (p: Profiled): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
-  const session = db.driver.session({ database: db.name, defaultAccessMode: 'READ' });
+  const session = db.driver.session({ database: db.name, defaultAccessMode: mode });
   try {
     const result = await session.run(`PROFILE ${query.cypher}`, query.params ?? {});
     // The driver types the profile as a plain object; its tree has dbHits and children at each level.

@@ -80,11 +80,14 @@ const provenance =
 /**
  * Links between statements, from the references of their reports, both ways: a statement's
  * reports refer to other reports (outgoing), and other reports refer to its reports (incoming). A
- * reference to a key no report has yet waits, and becomes a link when that report arrives. One
- * block per type and direction, and only those a statement of the label can have: events are part
- * of events and claims are about them; claims link to claims. The retired CONTRADICTS is derived
- * too, from the references an older version stored, so that ingesting such an article again (or
- * removing it) takes its links away like any other.
+ * reference to a key no report has yet waits, and becomes a link when that report arrives. Only
+ * the types a statement of the label can have: events are part of events and claims are about
+ * them; claims link to claims. The retired CONTRADICTS is derived too, from the references an
+ * older version stored, so that ingesting such an article again (or removing it) takes its links
+ * away like any other. One block per direction, whatever the number of types: the reports and
+ * their references are read once and each link is merged with its type from the reference (the
+ * types come from the list below, never from a document), where a block per type read every
+ * report again for each of the eleven types of a claim.
  */
 const CLAIM_LINKS = [...CLAIM_LINK_TYPES.values, RETIRED_CLAIM_LINK];
 const LINKS: Record<StatementLabel, { out: string[]; in: string[] }> = {
@@ -92,30 +95,32 @@ const LINKS: Record<StatementLabel, { out: string[]; in: string[] }> = {
   Claim: { out: ['ABOUT', ...CLAIM_LINKS], in: CLAIM_LINKS },
 };
 
-const outgoing = (type: string) =>
+const typeList = (types: string[]) => `[${types.map((t) => `'${t}'`).join(', ')}]`;
+
+const outgoing = (types: string[]) =>
   rebuild(
-    `out_${type}`,
-    `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[:REFERS]->(ref:Reference {type: '${type}'})
+    'outgoing',
+    `OPTIONAL MATCH (s)<-[:REPORTS]-(r:Report)-[:REFERS]->(ref:Reference) WHERE ref.type IN ${typeList(types)}
       OPTIONAL MATCH (:Report {id: ref.to})-[:REPORTS]->(o) WHERE o <> s
-      WITH o, collect(r.article) AS articles WHERE o IS NOT NULL
-      MERGE (s)-[x:${type}]->(o)
+      WITH ref.type AS type, o, collect(r.article) AS articles WHERE o IS NOT NULL
+      MERGE (s)-[x:$(type)]->(o)
       SET x.articles = ${ARTICLES}`,
-    `MATCH (s)-[x:${type}]->()`,
+    `MATCH (s)-[x:${types.join('|')}]->()`,
   );
 
-const incoming = (type: string) =>
+const incoming = (types: string[]) =>
   rebuild(
-    `in_${type}`,
+    'incoming',
     `OPTIONAL MATCH (s)<-[:REPORTS]-(t:Report)
-      OPTIONAL MATCH (ref:Reference {to: t.id, type: '${type}'})<-[:REFERS]-(r:Report)-[:REPORTS]->(o) WHERE o <> s
-      WITH o, collect(r.article) AS articles WHERE o IS NOT NULL
-      MERGE (o)-[x:${type}]->(s)
+      OPTIONAL MATCH (ref:Reference {to: t.id})<-[:REFERS]-(r:Report)-[:REPORTS]->(o)
+        WHERE ref.type IN ${typeList(types)} AND o <> s
+      WITH ref.type AS type, o, collect(r.article) AS articles WHERE o IS NOT NULL
+      MERGE (o)-[x:$(type)]->(s)
       SET x.articles = ${ARTICLES}`,
-    `MATCH (s)<-[x:${type}]-()`,
+    `MATCH (s)<-[x:${types.join('|')}]-()`,
   );
 
-const links = (label: StatementLabel) =>
-  [...LINKS[label].out.map(outgoing), ...LINKS[label].in.map(incoming)].join('');
+const links = (label: StatementLabel) => outgoing(LINKS[label].out) + incoming(LINKS[label].in);
 
 /**
  * Rebuilds every derived relationship of the given statements from their reports, in three
