@@ -2,8 +2,14 @@
 // relevant neighbours of each node of the last (db/queries/graph.ts, PER_NODE), cut at a size
 // limit, and every relationship among the nodes kept, so a drawing shows every line between
 // what it shows.
-import { neighborhood, type RelationshipRow } from '../db/queries/graph.js';
-import type { DrawnRow } from '../db/queries/rows.js';
+import { neighborhood } from '../db/queries/graph.js';
+import {
+  type DrawnRow,
+  type RelationshipList,
+  type RelationshipRow,
+  readDrawn,
+  readRelationship,
+} from '../db/queries/rows.js';
 import type { Database } from '../db/run.js';
 
 /** A relationship between two drawn nodes, as stored (from start to end). */
@@ -23,9 +29,10 @@ export interface Neighborhood {
 }
 
 /** Joins relationships to the nodes they connect; those whose ends are not among them are left out. */
-export function joinEdges(rels: RelationshipRow[], nodes: Map<string, DrawnRow>): GraphEdge[] {
+export function joinEdges(rels: readonly RelationshipList[], nodes: Map<string, DrawnRow>): GraphEdge[] {
   const edges: GraphEdge[] = [];
-  for (const r of rels) {
+  for (const list of rels) {
+    const r: RelationshipRow = readRelationship(list);
     const source = nodes.get(r.start);
     const target = nodes.get(r.end);
     if (source && target) edges.push({ type: r.type, source, target, props: r.props });
@@ -42,6 +49,7 @@ export async function walkNeighborhood(
 ): Promise<Neighborhood | null> {
   const [row] = await db.read(neighborhood(key, depth, limit));
   if (!row) return null;
-  const nodes = new Map(row.nodes.map((n) => [n.id, n]));
-  return { nodes: row.nodes, edges: joinEdges(row.rels, nodes), truncated: row.truncated };
+  const drawn = row.nodes.map(readDrawn);
+  const nodes = new Map(drawn.map((n) => [n.id, n]));
+  return { nodes: drawn, edges: joinEdges(row.rels, nodes), truncated: row.truncated };
 }

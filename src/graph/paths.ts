@@ -2,7 +2,7 @@
 // between them in order. Two relationships of the same kind between the same nodes (stated by
 // two articles, say) make the same route: it is returned once.
 import { shortestPaths } from '../db/queries/graph.js';
-import type { DrawnRow } from '../db/queries/rows.js';
+import { type DrawnRow, readDrawn } from '../db/queries/rows.js';
 import type { Database } from '../db/run.js';
 import { type GraphEdge, joinEdges } from './neighborhood.js';
 
@@ -27,8 +27,9 @@ export async function findPaths(
 ): Promise<Path[]> {
   const rows = await db.read(shortestPaths(from, to, maxHops, limit * OVERFETCH));
   const routes = new Map<string, Path>();
-  for (const { nodes, rels } of rows) {
-    const path = { nodes, edges: joinEdges(rels, new Map(nodes.map((n) => [n.id, n]))) };
+  for (const row of rows) {
+    const nodes = row.nodes.map(readDrawn);
+    const path = { nodes, edges: joinEdges(row.rels, new Map(nodes.map((n) => [n.id, n]))) };
     const key = routeKey(path);
     if (!routes.has(key)) routes.set(key, path);
   }

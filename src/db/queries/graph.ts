@@ -1,29 +1,21 @@
 // Search, neighbourhoods, paths and timelines. Variable-length patterns always have an upper
 // bound, and the bound is a validated integer from a fixed range, never client text.
-import { RELATION_TYPES, SEMANTIC_RELATIONSHIPS, type SemanticRelationship } from '../../vocabulary.js';
+import { RELATION_TYPES, SEMANTIC_RELATIONSHIPS } from '../../vocabulary.js';
 import { int } from '../mappers.js';
 import type { CypherQuery } from '../run.js';
 import type { Involvement } from './edges.js';
 import type { Order, Params } from './order.js';
 import type { RootSource } from './pages.js';
 import {
-  type DrawnProps,
-  type DrawnRow,
+  type DrawnList,
   type EntityRow,
   project,
   projectAny,
   projectDrawn,
-  projectDrawnProps,
+  projectDrawnRelationship,
+  type RelationshipList,
 } from './rows.js';
 import { involvementSeek } from './seek.js';
-
-/** A relationship between two graph nodes, as drawn: its type, the properties drawn and its ends. */
-export interface RelationshipRow {
-  type: SemanticRelationship;
-  props: DrawnProps;
-  start: string;
-  end: string;
-}
 
 const SEMANTIC = SEMANTIC_RELATIONSHIPS.values.join('|');
 
@@ -165,13 +157,14 @@ const LEVEL = `WITH known, frontier, truncated, $first - size(known) AS room
  * $first and PER_NODE, not on how many statements a hub takes part in; then every meaningful
  * relationship among the nodes kept, each once, as stored, so a drawing shows every line between
  * what it shows. Nodes come centre first, then by level. Nodes and relationships are projected as a
- * drawing shows them (rows.ts, DrawnRow and DrawnProps): the whole object is loaded when asked for.
+ * drawing shows them, as lists (rows.ts, readDrawn and readRelationship): the whole object is loaded
+ * when asked for.
  */
 export const neighborhood = (
   key: string,
   depth: number,
   first: number,
-): CypherQuery<{ nodes: DrawnRow[]; rels: RelationshipRow[]; truncated: boolean }> => {
+): CypherQuery<{ nodes: DrawnList[]; rels: RelationshipList[]; truncated: boolean }> => {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError('depth must be 1 to 3');
   return {
     cypher: `MATCH (c:Entity {id: $key})
@@ -181,7 +174,7 @@ export const neighborhood = (
       UNWIND known AS x
       MATCH (x)-[r:${SEMANTIC}]->(y) WHERE y IN known
       WITH r, x.id AS start, y.id AS end ORDER BY start, type(r), end, elementId(r)
-      RETURN collect({type: type(r), props: ${projectDrawnProps('r')}, start: start, end: end}) AS rels
+      RETURN collect(${projectDrawnRelationship('r', 'start', 'end')}) AS rels
     }
     RETURN [n IN known | ${projectDrawn('n')}] AS nodes, rels, truncated`,
     params: { key, first: int(first), perNode: int(PER_NODE), cap: int(PER_NODE + 1) },
@@ -198,7 +191,7 @@ export const shortestPaths = (
   to: string,
   maxHops: number,
   limit: number,
-): CypherQuery<{ nodes: DrawnRow[]; rels: RelationshipRow[] }> => {
+): CypherQuery<{ nodes: DrawnList[]; rels: RelationshipList[] }> => {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6)
     throw new RangeError('maxHops must be 1 to 6');
   return {
@@ -207,8 +200,7 @@ export const shortestPaths = (
       // The same question gives the same paths in the same order.
       WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT $limit
       RETURN [n IN nodes(p) | ${projectDrawn('n')}] AS nodes,
-             [r IN relationships(p) | {type: type(r), props: ${projectDrawnProps('r')},
-               start: startNode(r).id, end: endNode(r).id}] AS rels`,
+             [r IN relationships(p) | ${projectDrawnRelationship('r', 'startNode(r).id', 'endNode(r).id')}] AS rels`,
     params: { from, to, limit: int(limit) },
   };
 };
