@@ -11,8 +11,20 @@ import { loadExisting } from '../edges.js';
 import { ClaimStatus, EventStatus, RelationshipType, Role } from '../enums.js';
 import { LANG_ARG_DESCRIPTION, pick } from './common.js';
 
-/** The drawn node's own id: the object's type and key, under a type of its own. */
-export const graphNodeId = (row: DrawnRow) => encodeGlobalID('GraphNode', `${row.__type}:${row.id}`);
+const nodeIds = new WeakMap<DrawnRow, string>();
+
+/**
+ * The drawn node's own id: the object's type and key, under a type of its own. Encoded once per
+ * node: every edge names both its ends by it, and a neighbourhood has a few edges per node.
+ */
+export function graphNodeId(row: DrawnRow): string {
+  let id = nodeIds.get(row);
+  if (id === undefined) {
+    id = encodeGlobalID('GraphNode', `${row.__type}:${row.id}`);
+    nodeIds.set(row, id);
+  }
+  return id;
+}
 
 /**
  * A stable id for a relationship: its type, its ends and what tells it from the others of its type
