@@ -24,6 +24,7 @@ import {
 import { EDGES } from '../db/queries/edges.js';
 import type { Order, Params, Window } from '../db/queries/order.js';
 import { edgeSpec, type Nested, pageSubquery } from '../db/queries/pages.js';
+import { type NodeLabel, rowFieldsFor } from '../db/queries/rows.js';
 import { CLAIM_KINDS, ENTITY_TYPES, PLACE_TYPES } from '../vocabulary.js';
 import { edgeFieldOf, MAX_LIST, pageRequest, pageSignature } from './edges.js';
 import { keysetWindow, pageSize } from './pagination.js';
@@ -124,20 +125,38 @@ class Compiler {
     private readonly params: Params,
   ) {}
 
-  /** The subqueries that read the pages selected below a node of `type` bound to `variable`. */
-  node(type: GraphQLNamedType, sets: SelectionSetNode[], variable: string, depth: number, nodeKey?: string) {
+  /**
+   * The subqueries that read the pages selected below a node of `type` bound to `variable`, and,
+   * when the node's label is known, the fields of its row the selection reads.
+   */
+  node(
+    type: GraphQLNamedType,
+    sets: SelectionSetNode[],
+    variable: string,
+    depth: number,
+    nodeKey?: string,
+    label?: NodeLabel,
+  ) {
     // A union has no fields of its own: what is selected on it sits in fragments on its members.
     if (!(isComposite(type) || isUnionType(type)) || sets.length === 0 || depth > MAX_DEPTH) return null;
     const calls: string[] = [];
     const entries: string[] = [];
-    for (const [field, occurrences] of collect(this.info, sets, type.name)) {
+    const selected = collect(this.info, sets, type.name);
+    for (const [field, occurrences] of selected) {
       const page = this.field(type, field, occurrences, variable, depth, nodeKey);
       if (page) {
         calls.push(page.call);
         entries.push(page.entry);
       }
     }
-    return calls.length > 0 ? { calls: calls.join('\n'), extra: `__p: {${entries.join(', ')}}` } : null;
+    const names = [...selected.values()].flatMap((occurrences) => occurrences.map((o) => o.name));
+    const fields = label ? rowFieldsFor(label, names) : undefined;
+    if (calls.length === 0 && !fields) return null;
+    return {
+      calls: calls.join('\n'),
+      extra: calls.length > 0 ? `__p: {${entries.join(', ')}}` : '',
+      ...(fields ? { fields } : {}),
+    };
   }
 
   private field(
@@ -193,8 +212,9 @@ class Compiler {
       target = found.type;
       targetSets.push(...found.sets);
     }
+    const to = edgeSpec(declared.edge).to;
     const nested: Nested | undefined = target
-      ? (y) => this.node(target, targetSets, y, depth + 1)
+      ? (y) => this.node(target, targetSets, y, depth + 1, undefined, to)
       : undefined;
 
     const n = this.next++;
@@ -218,6 +238,8 @@ export function compileBelow(
   path: readonly string[],
   /** The key of the one node read, as a parameter (a root field by key). */
   key?: string,
+  /** The label of the root field's nodes, when they have one: their rows project what is selected. */
+  label?: NodeLabel,
 ): Nested | null {
   const root = info.parentType.getFields()[info.fieldName];
   if (!root) return null;
@@ -225,5 +247,5 @@ export function compileBelow(
   const found = follow(info, getNamedType(root.type), sets, path);
   if (!found) return null;
   const compiler = new Compiler(info, params);
-  return (y: string) => compiler.node(found.type, found.sets, y, 1, key);
+  return (y: string) => compiler.node(found.type, found.sets, y, 1, key, label);
 }

@@ -22,7 +22,7 @@ export async function rootConnection<Node extends { id: string }>(
   const total = selectedFieldNames(info).has('totalCount');
   const request = { order, window, total };
   const params = new Params();
-  const nested = ctx.compile ? compileBelow(info, params, path) : null;
+  const nested = ctx.compile ? compileBelow(info, params, path, undefined, source.label) : null;
   const [row] = await ctx.db.read(rootPage<Node>(source, request, nested ? { params, nested } : undefined));
   const page = settle(row?.items ?? [], { ...request, filter: {} });
   const count = async () =>
@@ -55,8 +55,9 @@ export async function rootNode<L extends NodeLabel>(
   key: string,
 ): Promise<RowOf[L] | null> {
   const params = new Params();
-  const below = ctx.compile ? compileBelow(info, params, [], params.add(key))?.('y') : null;
-  if (!below) return ctx.loaders.node(label).load(key);
+  const below = ctx.compile ? compileBelow(info, params, [], params.add(key), label)?.('y') : null;
+  // Without pages below it, the node comes whole from the loader, which batches and caches it.
+  if (!below?.calls) return ctx.loaders.node(label).load(key);
   const [row] = await ctx.db.read(nodeWithPages(label, key, params, below));
   return row?.node ?? null;
 }

@@ -16,7 +16,8 @@ export const ARTICLES_ORDER: Order = {
 
 export const articles: RootSource = {
   match: () => 'MATCH (y:Article) WHERE y.publishedOn IS NOT NULL',
-  project: (extra) => project('Article', 'y', extra),
+  label: 'Article',
+  project: (extra, fields) => project('Article', 'y', extra, fields),
 };
 
 export const ENTITIES_ORDER: Order = {
@@ -30,7 +31,8 @@ export const ENTITIES_ORDER: Order = {
 
 export const entities = (types: readonly string[]): RootSource => ({
   match: (params: Params) => `MATCH (y:Entity) WHERE y.type IN ${params.add(types)}`,
-  project: (extra) => project('Entity', 'y', extra),
+  label: 'Entity',
+  project: (extra, fields) => project('Entity', 'y', extra, fields),
 });
 
 export const TIME_ORDER: Order = {
@@ -105,7 +107,8 @@ export const claims = (f: ClaimFilter): RootSource => ({
         .map((c) => `AND ${c}`)
         .join(' ')}`;
   },
-  project: (extra) => project('Claim', 'y', extra),
+  label: 'Claim',
+  project: (extra, fields) => project('Claim', 'y', extra, fields),
 });
 
 export interface EventFilter extends CorroborationFilter {
@@ -154,7 +157,8 @@ export const events = (f: EventFilter): RootSource => ({
         .join(' ')}`
     );
   },
-  project: (extra) => project('Event', 'y', extra),
+  label: 'Event',
+  project: (extra, fields) => project('Event', 'y', extra, fields),
 });
 
 /** A property of the items of a root list that its facets count by. */

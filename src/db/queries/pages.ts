@@ -88,7 +88,7 @@ const where = (conds: string[]) => (conds.length > 0 ? `WHERE ${conds.join(' AND
  * What a compiled request reads below each item of a page: subqueries over the item's variable,
  * and the entry they add to the item's projection (see src/schema/compile.ts).
  */
-export type Nested = (y: string) => { calls: string; extra: string } | null;
+export type Nested = (y: string) => { calls: string; extra: string; fields?: ReadonlySet<string> } | null;
 
 /**
  * The subquery that reads one page of `edge` for the parent in `x`, as one row holding
@@ -153,8 +153,8 @@ export function pageSubquery(
     `  ${bind(carried)}`,
     `  ${bind(`WITH ${carry}, ${w.keys} AS k ${where(w.conditions)}`)}`,
     `  ${bind(w.orderBy)} ${w.limit}`,
-    inner ? `  ${inner.calls}` : '',
-    `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: k}) AS ${names.items}`,
+    inner?.calls ? `  ${inner.calls}` : '',
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: k}) AS ${names.items}`,
     '}',
   ];
   if (request.total) lines.push(countSubquery(edge, names, start, match, t));
@@ -204,8 +204,8 @@ function indexedPage(
     `  ${bind(`MATCH (y)-[r:${inv.rel}]->(x) ${where(onRel)}`)}`,
     `  ${bind(carried)}`,
     `  ${orderBy(request.order, keys, request.window.backward)}`,
-    inner ? `  ${inner.calls}` : '',
-    `  RETURN collect({node: ${project(edge.to, t, inner?.extra)}, props: ${props}, keys: [${keys.join(', ')}]}) AS ${names.items}`,
+    inner?.calls ? `  ${inner.calls}` : '',
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: [${keys.join(', ')}]}) AS ${names.items}`,
     '}',
   ];
   if (request.total) {
@@ -245,8 +245,10 @@ export interface RootSource {
    * the first items of the page in its order (at least `window.limit + 1` of them, or all there are).
    */
   match: (params: Params, page?: { order: Order; window: Window }) => string;
-  /** The Cypher map that projects y, with `extra` entries. */
-  project: (extra?: string) => string;
+  /** The label of y, when the list has one (its rows then project only what is selected). */
+  label?: NodeLabel;
+  /** The Cypher map that projects y, with `extra` entries, and only `fields` of its row when given. */
+  project: (extra?: string, fields?: ReadonlySet<string>) => string;
 }
 
 /** One page of a root list (claims, events, entities…), with its count when asked, in one statement. */
@@ -266,7 +268,7 @@ export function rootPage<Node>(
         WITH y, ${w.keys} AS k ${where(w.conditions)}
         ${w.orderBy} ${w.limit}
         ${inner?.calls ?? ''}
-        RETURN collect({node: ${source.project(inner?.extra)}, props: {}, keys: k}) AS items
+        RETURN collect({node: ${source.project(inner?.extra, inner?.fields)}, props: {}, keys: k}) AS items
       }
       ${count}
       RETURN items${request.total ? ', total' : ''}`,
@@ -279,12 +281,12 @@ export function nodeWithPages<L extends NodeLabel>(
   label: L,
   id: string,
   params: Params,
-  below: { calls: string; extra: string },
+  below: { calls: string; extra: string; fields?: ReadonlySet<string> },
 ): CypherQuery<{ node: RowOf[L] }> {
   return {
     cypher: `MATCH (y:${label} {id: ${params.add(id)}})
       ${below.calls}
-      RETURN ${project(label, 'y', below.extra)} AS node`,
+      RETURN ${project(label, 'y', below.extra, below.fields)} AS node`,
     params: params.values,
   };
 }

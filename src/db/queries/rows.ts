@@ -262,23 +262,161 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
   }),
 };
 
+const DATE_KEYS = ['startDate', 'endDate', 'precision', 'approximate', 'partOfDay', 'dateText'] as const;
+
+/**
+ * What each GraphQL field of an entity, event, claim or evidence reads of its row, beyond the
+ * `__type` and `id` every row has: a compiled request projects only what its selection reads
+ * (projectSelected). A field that follows an edge by the row's id reads nothing more (its page
+ * comes under `__p` or from the loaders); a field that is not listed reads the whole row, so a
+ * selection with one projects everything. Checked field by field against whole rows by
+ * test/integration/selected-projection.int.test.ts.
+ */
+const READS: { [L in SelectedLabel]: Readonly<Record<string, readonly (keyof RowOf[L])[]>> } = {
+  Entity: {
+    key: [],
+    id: [],
+    type: ['type'],
+    label: ['label', 'labelsJson'],
+    labels: ['labelsJson'],
+    aliases: ['aliasesJson'],
+    description: ['descriptionJson'],
+    wikidata: ['wikidata'],
+    mentions: [],
+    claims: [],
+    assertedClaims: [],
+    events: [],
+    reportedEvents: [],
+    articles: [],
+    relations: [],
+  },
+  Event: {
+    key: [],
+    id: [],
+    kind: ['kind'],
+    label: ['label', 'labelJson'],
+    summary: ['summaryJson'],
+    status: ['status'],
+    time: DATE_KEYS,
+    location: [],
+    partOf: [],
+    parts: [],
+    participants: [],
+    reportedBy: [],
+    evidence: [],
+    claims: [],
+    article: ['articleId'],
+    reports: [],
+    reportCount: ['reportCount'],
+    sourceCount: ['sourceCount'],
+    outletCount: ['outletCount'],
+    contested: ['contested'],
+    denied: ['denied'],
+    values: ['valuesJson'],
+  },
+  Claim: {
+    key: [],
+    id: [],
+    kind: ['kind'],
+    summary: ['summary'],
+    wording: ['wording'],
+    status: ['status'],
+    hedge: ['hedge'],
+    time: DATE_KEYS,
+    participants: [],
+    attributedTo: [],
+    assertedByArticle: [],
+    evidence: [],
+    about: [],
+    links: [],
+    disputes: [],
+    disputedBy: [],
+    condemns: [],
+    condemnedBy: [],
+    contradicts: [],
+    contradictedBy: [],
+    cites: [],
+    citedBy: [],
+    supports: [],
+    supportedBy: [],
+    suppliers: [],
+    recipients: [],
+    items: [],
+    inReturn: [],
+    bodies: [],
+    targets: [],
+    supporters: [],
+    article: ['articleId'],
+    reports: [],
+    reportCount: ['reportCount'],
+    sourceCount: ['sourceCount'],
+    outletCount: ['outletCount'],
+    contested: ['contested'],
+    denied: ['denied'],
+    values: ['valuesJson'],
+  },
+  Evidence: {
+    id: [],
+    quote: ['quote'],
+    prefix: ['prefix'],
+    suffix: ['suffix'],
+    start: ['start'],
+    end: ['end'],
+    paragraph: ['paragraphId'],
+    article: ['articleId'],
+    claims: [],
+    events: [],
+  },
+};
+
+/** The labels whose rows a compiled request projects by what it selects. */
+export type SelectedLabel = 'Entity' | 'Event' | 'Claim' | 'Evidence';
+
+const isSelectedLabel = (label: string): label is SelectedLabel => label in READS;
+
+/**
+ * The row fields a selection of GraphQL fields (by name, on any type of the label) reads, or
+ * undefined when one of them may read anything (so the whole row is projected).
+ */
+export function rowFieldsFor(label: NodeLabel, selected: Iterable<string>): ReadonlySet<string> | undefined {
+  if (!isSelectedLabel(label)) return undefined;
+  const reads: Readonly<Record<string, readonly string[]>> = READS[label];
+  const fields = new Set<string>(['__type', 'id']);
+  for (const name of selected) {
+    if (name === '__typename') continue;
+    const needs = reads[name];
+    if (!needs) return undefined;
+    for (const f of needs) fields.add(f);
+  }
+  return fields;
+}
+
 const compiled = new Map<string, string>();
 
-/** The Cypher map that projects the node in `variable` as its label's row. */
 /**
  * The Cypher map that projects the node in `variable` as its label's row. `extra` adds entries
  * (`__p: {…}`, the pages a compiled request read below the node; see src/schema/compile.ts).
+ * With `fields`, only those entries of the row are projected: the rows of a compiled statement,
+ * whose resolvers read no more than rowFieldsFor says; such rows never reach the loaders' caches.
  */
-export function project(label: NodeLabel, variable: string, extra?: string): string {
-  const cacheKey = `${label} ${variable}`;
-  let fields = compiled.get(cacheKey);
-  if (fields === undefined) {
-    fields = Object.entries(PROJECTIONS[label])
+export function project(
+  label: NodeLabel,
+  variable: string,
+  extra?: string,
+  fields?: ReadonlySet<string>,
+): string {
+  const entriesOf = () =>
+    Object.entries(PROJECTIONS[label])
+      .filter(([key]) => !fields || fields.has(key))
       .map(([key, expr]) => `${key}: ${expr.replaceAll('$v', variable)}`)
       .join(', ');
-    compiled.set(cacheKey, fields);
+  // Whole rows are cached by label and variable; selections are as many as clients make, so not.
+  let entries = fields ? entriesOf() : compiled.get(`${label} ${variable}`);
+  if (entries === undefined) {
+    entries = entriesOf();
+    compiled.set(`${label} ${variable}`, entries);
   }
-  return `{${fields}${extra ? `, ${extra}` : ''}}`;
+  return `{${entries}${extra ? `, ${extra}` : ''}}`;
 }
 
 /** Projects an Entity, Event or Claim node, whichever it is. */

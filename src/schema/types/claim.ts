@@ -39,7 +39,7 @@ builder.interfaceType(ClaimRef, {
   description:
     'A claim an article reports, linked to its participants by role, to who asserts it and to the exact quote.',
   interfaces: [builder.nodeInterfaceRef(), ReportedRef],
-  resolveType: (c) => c.kind,
+  resolveType: (c) => c.__type,
   fields: (t) => ({
     key: t.exposeString('id', {
       description: 'Stable id: the article key, a slash, the claim id in the article.',

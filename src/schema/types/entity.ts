@@ -69,7 +69,7 @@ const relations = relationsField('Entity', 'relations');
 builder.interfaceType(EntityRef, {
   description: 'Something the news talks about: a person, organization, country, place, group or item.',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (e) => e.type,
+  resolveType: (e) => e.__type,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable id, e.g. "person:kim-jong-un".' }),
     type: t.field({ type: EntityType, description: 'What kind of entity it is.', resolve: (e) => e.type }),

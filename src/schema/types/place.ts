@@ -24,7 +24,7 @@ const LOCATED_IN_OUTGOING = { direction: 'OUTGOING', relationTypes: ['LOCATED_IN
 builder.interfaceType(PlaceRef, {
   description: 'A country or a location: places contain one another.',
   interfaces: [builder.nodeInterfaceRef(), EntityRef],
-  resolveType: (e) => e.type,
+  resolveType: (e) => e.__type,
   fields: (t) => ({
     containedIn: t.field({
       type: [PlaceRef],
