@@ -226,7 +226,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+    // Each server as it runs in production (the Dockerfile sets the same): graphql-js, among
+    // others, skips its development-time checks there.
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
