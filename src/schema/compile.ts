@@ -149,8 +149,12 @@ class Compiler {
         entries.push(page.entry);
       }
     }
-    const names = [...selected.values()].flatMap((occurrences) => occurrences.map((o) => o.name));
-    const fields = label ? rowFieldsFor(label, names) : undefined;
+    const fields = label
+      ? rowFieldsFor(
+          label,
+          [...selected.values()].flatMap((occurrences) => occurrences.map((o) => o.name)),
+        )
+      : undefined;
     if (calls.length === 0 && !fields) return null;
     return {
       calls: calls.join('\n'),

@@ -264,6 +264,17 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
 
 const DATE_KEYS = ['startDate', 'endDate', 'precision', 'approximate', 'partOfDay', 'dateText'] as const;
 
+/** What the fields of the Reported interface (events and claims) read: CorroborationFields. */
+const REPORTED: Readonly<Record<string, readonly (keyof CorroborationFields)[]>> = {
+  reports: [],
+  reportCount: ['reportCount'],
+  sourceCount: ['sourceCount'],
+  outletCount: ['outletCount'],
+  contested: ['contested'],
+  denied: ['denied'],
+  values: ['valuesJson'],
+};
+
 /**
  * What each GraphQL field of an entity, event, claim or evidence reads of its row, beyond the
  * `__type` and `id` every row has: a compiled request projects only what its selection reads
@@ -306,13 +317,7 @@ const READS: { [L in SelectedLabel]: Readonly<Record<string, readonly (keyof Row
     evidence: [],
     claims: [],
     article: ['articleId'],
-    reports: [],
-    reportCount: ['reportCount'],
-    sourceCount: ['sourceCount'],
-    outletCount: ['outletCount'],
-    contested: ['contested'],
-    denied: ['denied'],
-    values: ['valuesJson'],
+    ...REPORTED,
   },
   Claim: {
     key: [],
@@ -347,13 +352,7 @@ const READS: { [L in SelectedLabel]: Readonly<Record<string, readonly (keyof Row
     targets: [],
     supporters: [],
     article: ['articleId'],
-    reports: [],
-    reportCount: ['reportCount'],
-    sourceCount: ['sourceCount'],
-    outletCount: ['outletCount'],
-    contested: ['contested'],
-    denied: ['denied'],
-    values: ['valuesJson'],
+    ...REPORTED,
   },
   Evidence: {
     id: [],
