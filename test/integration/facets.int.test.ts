@@ -1,25 +1,10 @@
 // Facets: counts grouped by kind, status, type or role over a whole filtered list, computed in
 // the database; they agree with paging through the list and counting by hand.
-import type { Plugin } from 'graphql-yoga';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context.js';
-import { createYogaServer, type YogaServer } from '../../src/yoga.js';
-import { ARTICLE_KEY, useGraph } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ARTICLE_KEY, useGraph, useStatementCount } from '../helpers.js';
 
 const graph = useGraph();
-let counted: YogaServer;
-let statements = -1;
-
-beforeAll(() => {
-  const count: Plugin = {
-    onExecute: () => ({
-      onExecuteDone: ({ args }) => {
-        statements = (args.contextValue as unknown as Context).stats.statements;
-      },
-    }),
-  };
-  counted = createYogaServer(graph.db, { plugins: [count] });
-});
+const measure = useStatementCount(graph);
 
 async function ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const res = await graph.gql<T>(query, variables);
@@ -234,18 +219,12 @@ describe('facets on nested lists', () => {
   });
 
   it('are counted only when selected: one statement per facet for every parent of a level', async () => {
-    const run = async (facets: string) => {
-      statements = -1;
-      const response = await counted.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `{ entities(first: 30) { edges { node { key claims(first: 1) { edges { node { key } } ${facets} } } } } }`,
-        }),
-      });
-      expect((await response.json()).errors).toBeUndefined();
-      return statements;
-    };
+    const run = async (facets: string) =>
+      (
+        await measure(
+          `{ entities(first: 30) { edges { node { key claims(first: 1) { edges { node { key } } ${facets} } } } } }`,
+        )
+      ).statements;
     expect(await run('')).toBe(1);
     expect(await run('facets { kinds { value } }')).toBe(2);
     expect(await run('facets { kinds { value } roles { value count } }')).toBe(3);
