@@ -9,6 +9,7 @@ import { type StatementChange, statementChanges } from './changes.js';
 import type { ArticleDocument } from './document.js';
 import { IngestError } from './errors.js';
 import { decideSameness, type Merge } from './grouping.js';
+import { BatchNames, type BatchWrites, type Candidates } from './names.js';
 import { planArticleWrite, relationKeyOf, relationLookups } from './plan.js';
 import { prepareWrites, withOneMap } from './prepared.js';
 import { refreshStatements, type StatementRef } from './refresh.js';
@@ -57,7 +58,26 @@ export async function ingestDocument(db: Database, raw: unknown): Promise<Ingest
   const validation = validateDocument(raw);
   if (!validation.ok) throw new IngestError(validation.problems);
   await prepareWrites(db);
-  return db.writeTx((tx) => writeDocument(withOneMap(tx), validation.doc));
+  return writeOne(db, validation.doc);
+}
+
+/** One document in a transaction of its own. */
+async function writeOne(db: Database, doc: ArticleDocument): Promise<IngestReport> {
+  const names = await BatchNames.read(db, [doc]);
+  return db.writeTx((tx) => writeNoting(withOneMap(tx), doc, names.transaction(), 0));
+}
+
+/** Writes the batch's document `index` and notes the names it wrote, for the documents after it. */
+async function writeNoting(
+  tx: Tx,
+  doc: ArticleDocument,
+  batch: BatchWrites,
+  index: number,
+): Promise<IngestReport> {
+  const report = await writeDocument(tx, doc, batch.forDocument(index));
+  const linked = new Map(report.linked.map((l) => [l.documentId, l.entityKey]));
+  batch.wrote(doc, (id) => linked.get(id) ?? id);
+  return report;
 }
 
 /** How many documents ingestDocuments writes in one transaction by default. */
@@ -116,14 +136,18 @@ export async function ingestDocuments(
     const chunk = docs.slice(i, i + batch);
     let out: IngestReport[];
     try {
+      const names = await BatchNames.read(db, chunk);
       out = await db.writeTx(async (tx) => {
+        // Made in the transaction's work: a retried transaction starts with none written.
+        const batch = names.transaction();
         const list: IngestReport[] = [];
-        for (const doc of chunk) list.push(await writeDocument(withOneMap(countingFromNow(tx)), doc));
+        for (const [j, doc] of chunk.entries())
+          list.push(await writeNoting(withOneMap(countingFromNow(tx)), doc, batch, j));
         return list;
       });
     } catch (error) {
       if (!(error instanceof IngestError) || chunk.length === 1) throw error;
-      for (const doc of chunk) await written([await db.writeTx((tx) => writeDocument(withOneMap(tx), doc))]);
+      for (const doc of chunk) await written([await writeOne(db, doc)]);
       continue;
     }
     await written(out);
@@ -131,21 +155,27 @@ export async function ingestDocuments(
   return reports;
 }
 
-const prefetch = (tx: Tx, doc: ArticleDocument) =>
+const prefetch = (tx: Tx, doc: ArticleDocument, names: Candidates) =>
   tx
     .run(
       q.prefetch(
         doc.article.id,
         doc.entities.map((e) => e.id),
-        nameLookups(doc),
+        nameLookups(doc).map(({ docId, type, keys }) => ({
+          docId,
+          type,
+          keys,
+          candidates: names.of(docId, keys),
+        })),
       ),
     )
     .then((rows) => rows[0] ?? {});
 
-export async function writeDocument(tx: Tx, doc: ArticleDocument): Promise<IngestReport> {
+/** Writes a valid document; `names` are the graph entities that may be its entities by name. */
+export async function writeDocument(tx: Tx, doc: ArticleDocument, names: Candidates): Promise<IngestReport> {
   const hash = contentHash(doc);
   const articleId = doc.article.id;
-  const found = await prefetch(tx, doc);
+  const found = await prefetch(tx, doc, names);
   const unchanged = found.hash === hash;
   if (unchanged) {
     const none = { created: [], changed: [], removed: [] };

@@ -1,7 +1,10 @@
 // Writing many documents to one transaction (ingestDocuments) gives the graph and the reports that
 // writing them one at a time gives: each sees the ones before it, merges included.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../../bench/generate.js';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { IngestError, type IngestReport, ingestDocuments } from '../../src/ingest/ingest.js';
 import { NAMES, NO_ORPHANS, useVisitReports } from '../visit-reports.js';
 
@@ -34,6 +37,26 @@ describe('ingestDocuments', () => {
     expect(written).toEqual(single.map((_, i) => i));
     expect(batched.some((r) => r.merged.length > 0)).toBe(true);
     expect(await orphans()).toEqual(NO_ORPHANS);
+  });
+
+  it('links by name to the entities an earlier document of the same transaction wrote', async () => {
+    // The second article names four of the seed's entities under ids of its own.
+    const second = JSON.parse(
+      await readFile(path.join(PROJECT_ROOT, 'test', 'fixtures', 'second-article.json'), 'utf8'),
+    );
+    await graph.reset();
+    const [, report] = await ingestDocuments(graph.db, [seed, second], { batch: 2 });
+    expect(report?.linked).toEqual([
+      { documentId: 'person:putin', entityKey: 'person:vladimir-putin', matchedBy: 'name' },
+      { documentId: 'country:korut', entityKey: 'country:north-korea', matchedBy: 'name' },
+      { documentId: 'country:rusia', entityKey: 'country:russia', matchedBy: 'name' },
+      { documentId: 'place:moskow', entityKey: 'place:moscow', matchedBy: 'name' },
+    ]);
+    const twins = await graph.cypher(
+      `MATCH (e:Entity) WHERE e.id IN ['person:putin', 'country:korut', 'country:rusia', 'place:moskow']
+       RETURN e.id AS id`,
+    );
+    expect(twins).toEqual([]);
   });
 
   it('writes the documents before one refused mid-batch, then throws its problems', async () => {

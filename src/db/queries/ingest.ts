@@ -20,15 +20,48 @@ export const MODEL_VERSION = 2;
 
 const ENTITY_FIELDS = 'id: e.id, type: e.type, foldJson: e.foldJson';
 
+/** A name look-up of a document entity: its type, its name keys, and them as a full-text query. */
+export interface NameLookup {
+  docId: string;
+  type: string;
+  keys: string[];
+  lucene: string;
+}
+
+/**
+ * The graph entities that may be the entities of some documents by name, read before their
+ * transaction: through the full-text index, then matched exactly on type and name key. A query of a
+ * full-text index inside a transaction that has written indexes that transaction's writes first,
+ * again after every write: read here, before any write, a batch of documents costs one query per
+ * name instead. Rows by document (its index in the list) and document entity, for those with
+ * candidates. Entities the graph has by the document's id are looked up too: an earlier document of
+ * the batch may take one out of the graph, and the name then decides.
+ */
+export const nameCandidates = (
+  docs: NameLookup[][],
+): CypherQuery<{ doc: number; docId: string; ids: string[] }> => ({
+  cypher: `UNWIND range(0, size($docs) - 1) AS doc
+    UNWIND $docs[doc] AS l
+    CALL (l) {
+      CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
+      WITH e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
+      RETURN collect(DISTINCT e.id) AS ids
+    }
+    WITH doc, l, ids WHERE size(ids) > 0
+    RETURN doc, l.docId AS docId, ids`,
+  params: { docs },
+});
+
 /**
  * What a write must know before it is planned, in one round trip: the stored version of the
- * article (and its reports a split took out), the entities the document names by id, and, for the others, the entities that share a
- * normalised name (found through the full-text index, then matched exactly).
+ * article (and its reports a split took out), the entities the document names by id, and, for the
+ * others, the entities of their candidates (nameCandidates, and what the same transaction wrote
+ * under their names) that still share a normalised name with them.
  */
 export const prefetch = (
   articleId: string,
   ids: string[],
-  lookups: { docId: string; type: string; keys: string[]; lucene: string }[],
+  lookups: { docId: string; type: string; keys: string[]; candidates: string[] }[],
 ): CypherQuery => ({
   cypher: `OPTIONAL MATCH (a:Article {id: $articleId})
     // An article another version of the model wrote counts as changed: it is written again.
@@ -42,7 +75,8 @@ export const prefetch = (
       UNWIND $lookups AS l
       WITH l WHERE NOT l.docId IN [x IN byId | x.id]
       CALL (l) {
-        CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
+        UNWIND l.candidates AS id
+        MATCH (e:Entity {id: id})
         WITH e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
         RETURN collect(DISTINCT {${ENTITY_FIELDS}}) AS found
       }
