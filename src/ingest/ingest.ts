@@ -161,12 +161,7 @@ const prefetch = (tx: Tx, doc: ArticleDocument, names: Candidates) =>
       q.prefetch(
         doc.article.id,
         doc.entities.map((e) => e.id),
-        nameLookups(doc).map(({ docId, type, keys }) => ({
-          docId,
-          type,
-          keys,
-          candidates: names.of(docId, keys),
-        })),
+        nameLookups(doc).map((l) => ({ ...l, ...names.of(l.docId, l.keys) })),
       ),
     )
     .then((rows) => rows[0] ?? {});

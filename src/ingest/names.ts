@@ -13,19 +13,28 @@ import { nameLookups } from './resolve.js';
 import { entityNameKeys } from './rows.js';
 
 export interface Candidates {
-  /** Graph entities that may be the document entity `docId` by one of its name keys. */
-  of(docId: string, keys: readonly string[]): string[];
+  /**
+   * Graph entities that may be the document entity `docId` by one of its name keys, and whether
+   * the write must look its names up itself (the graph had it by id when read).
+   */
+  of(docId: string, keys: readonly string[]): { candidates: string[]; search: boolean };
+}
+
+interface Found {
+  ids: string[];
+  search: boolean;
 }
 
 /** What the graph held under the names of a batch's documents before its transaction. */
 export class BatchNames {
-  private constructor(private readonly found: Map<string, string[]>[]) {}
+  private constructor(private readonly found: Map<string, Found>[]) {}
 
   static async read(db: Database, docs: readonly ArticleDocument[]): Promise<BatchNames> {
-    const found = docs.map(() => new Map<string, string[]>());
+    const found = docs.map(() => new Map<string, Found>());
     const lookups = docs.map(nameLookups);
     if (lookups.some((l) => l.length > 0))
-      for (const row of await db.read(nameCandidates(lookups))) found[row.doc]?.set(row.docId, row.ids);
+      for (const row of await db.read(nameCandidates(lookups)))
+        found[row.doc]?.set(row.docId, { ids: row.ids, search: row.search });
     return new BatchNames(found);
   }
 
@@ -39,17 +48,19 @@ export class BatchWrites {
   /** Name key to the graph entities documents of this transaction wrote it for. */
   private readonly written = new Map<string, Set<string>>();
 
-  constructor(private readonly found: readonly Map<string, string[]>[]) {}
+  constructor(private readonly found: readonly Map<string, Found>[]) {}
 
   /** The candidates of the batch's document `index`. */
   forDocument(index: number): Candidates {
     return {
-      of: (docId, keys) => [
-        ...new Set([
-          ...(this.found[index]?.get(docId) ?? []),
-          ...keys.flatMap((k) => [...(this.written.get(k) ?? [])]),
-        ]),
-      ],
+      of: (docId, keys) => {
+        const found = this.found[index]?.get(docId);
+        const written = keys.flatMap((k) => [...(this.written.get(k) ?? [])]);
+        return {
+          candidates: [...new Set([...(found?.ids ?? []), ...written])],
+          search: found?.search ?? false,
+        };
+      },
     };
   }
 

@@ -59,6 +59,27 @@ describe('ingestDocuments', () => {
     expect(twins).toEqual([]);
   });
 
+  it('looks up by name an entity whose id an earlier document of the transaction took out of the graph', async () => {
+    // Before the batch: an Organization "org:xylo" (named by one article only) and a Group "Xylo".
+    const organization = named('fixture-org', 'org:xylo', 'Organization', 'Xylo');
+    await graph.reset();
+    await ingestDocuments(graph.db, [organization, named('fixture-group', 'group:xylo', 'Group', 'Xylo')]);
+    // In one transaction: the first article's new version no longer names the Organization, which
+    // goes; then an article names a Group "Xylo" under the id the Organization had.
+    const [, report] = await ingestDocuments(
+      graph.db,
+      [
+        { ...organization, article: { ...organization.article, text: 'Nobody spoke.' }, entities: [] },
+        named('fixture-again', 'org:xylo', 'Group', 'Xylo'),
+      ],
+      { batch: 2 },
+    );
+    expect(report?.linked).toEqual([{ documentId: 'org:xylo', entityKey: 'group:xylo', matchedBy: 'name' }]);
+    expect(await graph.cypher('MATCH (e:Entity) RETURN e.id AS id ORDER BY id')).toEqual([
+      { id: 'group:xylo' },
+    ]);
+  });
+
   it('writes the documents before one refused mid-batch, then throws its problems', async () => {
     await graph.reset();
     const bad = structuredClone(docs.kanal);
@@ -83,3 +104,23 @@ describe('ingestDocuments', () => {
     );
   });
 });
+
+/** An article that names one entity, once. */
+function named(id: string, entity: string, type: string, name: string) {
+  const text = `${name} spoke.`;
+  return {
+    formatVersion: 1,
+    article: { id, language: 'en', publishedOn: '2023-09-18', related: [], text },
+    entities: [
+      {
+        id: entity,
+        type,
+        labels: { en: name, id: name },
+        mentions: [{ quote: name, start: 0, end: name.length }],
+      },
+    ],
+    relations: [],
+    events: [],
+    claims: [],
+  };
+}

@@ -34,21 +34,26 @@ export interface NameLookup {
  * full-text index inside a transaction that has written indexes that transaction's writes first,
  * again after every write: read here, before any write, a batch of documents costs one query per
  * name instead. Rows by document (its index in the list) and document entity, for those with
- * candidates. Entities the graph has by the document's id are looked up too: an earlier document of
- * the batch may take one out of the graph, and the name then decides.
+ * candidates or an id the graph has. Those the graph has by id need no look-up: it finds them by id
+ * unless an earlier document of the batch took them out of the graph, and then (`search`) the
+ * write looks their names up itself.
  */
 export const nameCandidates = (
   docs: NameLookup[][],
-): CypherQuery<{ doc: number; docId: string; ids: string[] }> => ({
+): CypherQuery<{ doc: number; docId: string; ids: string[]; search: boolean }> => ({
   cypher: `UNWIND range(0, size($docs) - 1) AS doc
     UNWIND $docs[doc] AS l
     CALL (l) {
+      MATCH (:Entity {id: l.docId})
+      RETURN [] AS ids, true AS search
+      UNION
+      WITH l WHERE NOT EXISTS { MATCH (:Entity {id: l.docId}) }
       CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
-      WITH e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
-      RETURN collect(DISTINCT e.id) AS ids
+      WITH l, e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
+      RETURN collect(DISTINCT e.id) AS ids, false AS search
     }
-    WITH doc, l, ids WHERE size(ids) > 0
-    RETURN doc, l.docId AS docId, ids`,
+    WITH doc, l, ids, search WHERE search OR size(ids) > 0
+    RETURN doc, l.docId AS docId, ids, search`,
   params: { docs },
 });
 
@@ -56,12 +61,13 @@ export const nameCandidates = (
  * What a write must know before it is planned, in one round trip: the stored version of the
  * article (and its reports a split took out), the entities the document names by id, and, for the
  * others, the entities of their candidates (nameCandidates, and what the same transaction wrote
- * under their names) that still share a normalised name with them.
+ * under their names) that still share a normalised name with them; the full-text index only for
+ * those nameCandidates left to the write (`search`).
  */
 export const prefetch = (
   articleId: string,
   ids: string[],
-  lookups: { docId: string; type: string; keys: string[]; candidates: string[] }[],
+  lookups: (NameLookup & { candidates: string[]; search: boolean })[],
 ): CypherQuery => ({
   cypher: `OPTIONAL MATCH (a:Article {id: $articleId})
     // An article another version of the model wrote counts as changed: it is written again.
@@ -75,8 +81,15 @@ export const prefetch = (
       UNWIND $lookups AS l
       WITH l WHERE NOT l.docId IN [x IN byId | x.id]
       CALL (l) {
-        UNWIND l.candidates AS id
-        MATCH (e:Entity {id: id})
+        CALL (l) {
+          UNWIND l.candidates AS id
+          MATCH (e:Entity {id: id})
+          RETURN e
+          UNION
+          WITH l WHERE l.search
+          CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
+          RETURN e
+        }
         WITH e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
         RETURN collect(DISTINCT {${ENTITY_FIELDS}}) AS found
       }
