@@ -18,6 +18,11 @@ const RETRY_MS = 5_000;
  * 0.4 to 1.8 s on a graph of 22,000 nodes and 66,000 relationships (300 generated articles).
  */
 const MIN_INTERVAL_MS = 10_000;
+/**
+ * And at least this many times as far apart as the last load took: a load's cost grows with the
+ * graph (every relationship the API follows is read), its share of Neo4j's time does not.
+ */
+const LOAD_SHARE = 20;
 
 export class FanOutStatistics {
   private stats: ReadonlyMap<FanOutName, FanOut> | undefined;
@@ -25,6 +30,8 @@ export class FanOutStatistics {
   private next: Promise<void> | undefined;
   private failedAt = 0;
   private startedAt = Number.NEGATIVE_INFINITY;
+  /** How long the last completed load took. */
+  private lastLoadMs = 0;
   /** Loads completed (for tests and logs). */
   loads = 0;
 
@@ -50,15 +57,16 @@ export class FanOutStatistics {
   /**
    * Reloads now or, while a load is under way (it may have read the graph before the change), once
    * more after it: one reload shared by everyone who asks meanwhile, and loads begun at least
-   * `minIntervalMs` apart, so that a stream of ingestions reads the statistics a few times, not
-   * once per article.
+   * `minIntervalMs` apart and LOAD_SHARE times as far apart as the last one took, so that a stream
+   * of ingestions reads the statistics a few times, not once per article, and a large graph is not
+   * read over and over.
    */
   refresh(): Promise<void> {
     if (this.next) return this.next;
-    if (!this.loading && Date.now() - this.startedAt >= this.minIntervalMs) return this.start();
+    if (!this.loading && Date.now() - this.startedAt >= this.gapMs()) return this.start();
     this.next = (async () => {
       await this.loading;
-      const wait = this.startedAt + this.minIntervalMs - Date.now();
+      const wait = this.startedAt + this.gapMs() - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
       this.next = undefined;
       await this.start();
@@ -66,9 +74,15 @@ export class FanOutStatistics {
     return this.next;
   }
 
+  private gapMs(): number {
+    return Math.max(this.minIntervalMs, LOAD_SHARE * this.lastLoadMs);
+  }
+
   private start(): Promise<void> {
-    this.startedAt = Date.now();
+    const started = Date.now();
+    this.startedAt = started;
     this.loading = this.load().finally(() => {
+      this.lastLoadMs = Date.now() - started;
       this.loading = undefined;
     });
     return this.loading;

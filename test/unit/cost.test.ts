@@ -187,6 +187,32 @@ describe('the fan-out statistics', () => {
     }
   });
 
+  it('wait twenty times as long as the last load took before the next, at least', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      // Each load takes 3 s: its transaction moves the clock on.
+      const answering = fakeDatabase(() => [{ parents: 1, max: 1, p95: 1 }]);
+      const slow = {
+        readTx: (work: (tx: unknown) => Promise<unknown>) => {
+          vi.setSystemTime(Date.now() + 3_000);
+          return answering.readTx(work);
+        },
+      };
+      // As fakeDatabase: only readTx is used by the statistics.
+      const stats = new FanOutStatistics(slow as unknown as Database, 0);
+      await stats.refresh();
+      expect(stats.loads).toBe(1);
+      const again = stats.refresh(); // 3 s after the first began: queued until 60 s after it
+      await vi.advanceTimersByTimeAsync(50_000);
+      expect(stats.loads).toBe(1);
+      await vi.advanceTimersByTimeAsync(10_000);
+      await again;
+      expect(stats.loads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reload once more when asked during a load, not once per request', async () => {
     let loads = 0;
     const stats = new FanOutStatistics(
