@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { INGEST_BATCH } from '../src/ingest/ingest.js';
 import { prepareWrites } from '../src/ingest/prepared.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
+import { cpuMs } from './proc.js';
 import { ensureCorpus, graphSize, log, startDatabase } from './setup.js';
 
 const USAGE = `npm run bench:ingest -- [options]
@@ -77,11 +78,15 @@ async function main() {
     // they are written first, unmeasured.
     await prepareWrites(db.db);
     if (warmup > 0) await ensureCorpus(db.db, workDir, base + warmup, generator, batch);
+    // The CPU each side spends per article is steadier from run to run than the rate.
+    const cpu = { java: cpuMs(db.neo4j.pid), node: cpuMs(process.pid) };
     const figures = await ensureCorpus(db.db, workDir, base + warmup + n, generator, batch);
+    const perArticle = (now: number, then: number) => ((now - then) / n).toFixed(1);
+    const spent = `Neo4j ${perArticle(cpuMs(db.neo4j.pid), cpu.java)} and this process ${perArticle(cpuMs(process.pid), cpu.node)} CPU ms per article`;
     const size = await graphSize(db.db);
     if (figures)
       console.log(
-        `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s, ${batch} to a transaction`,
+        `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s, ${batch} to a transaction; ${spent}`,
       );
     console.log(`graph: ${JSON.stringify(size)}`);
   } finally {
