@@ -33,6 +33,9 @@ const USAGE = `usage: npm run bench:compare -- --articles N [options]
   --data DIR          Neo4j data folder, kept across runs                          [.data/bench-N]
   --duration S        measured seconds per query and system                        [10]
   --warmup S          unmeasured seconds before each measurement                   [2]
+  --settle S          unmeasured seconds of every question on every system, in turn,
+                      before the first measurement: Neo4j's JIT compiler is busy
+                      for the first minutes after it starts                         [30]
   --connections C     concurrent keep-alive connections                            [10]
   --rounds R          rounds per query; the order of systems rotates each round   [1]
   --queries Q1,Q5     only these questions                                         [all]
@@ -76,6 +79,12 @@ const envList = (s: string | undefined) =>
 const positive = (name: string, v: string | undefined) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number (got ${v})`);
+  return n;
+};
+
+const nonNegative = (name: string, v: string | undefined) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number ≥ 0 (got ${v})`);
   return n;
 };
 
@@ -229,6 +238,7 @@ async function main() {
       data: { type: 'string' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
+      settle: { type: 'string', default: '30' },
       connections: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '1' },
       queries: { type: 'string' },
@@ -253,8 +263,9 @@ async function main() {
   const o = {
     connections: positive('connections', values.connections),
     durationMs: positive('duration', values.duration) * 1000,
-    warmupMs: Number(values.warmup) * 1000,
+    warmupMs: nonNegative('warmup', values.warmup) * 1000,
   };
+  const settleMs = nonNegative('settle', values.settle) * 1000;
   const rounds = positive('rounds', values.rounds);
   const wanted = values.queries?.split(',');
   const queries = wanted ? QUERIES.filter((q) => wanted.includes(q.name)) : QUERIES;
@@ -295,6 +306,13 @@ async function main() {
     }
 
     const statements = await statementsPerRequest(database.db, queries);
+    if (settleMs > 0) {
+      log(`settling: ${settleMs / 1000} s of every question on every system, unmeasured...`);
+      const each = Math.max(500, settleMs / (queries.length * SYSTEMS.length));
+      for (const q of queries)
+        for (const system of SYSTEMS)
+          await runLoad(targetFor(system, running[system], q), o.connections, each);
+    }
     const rows: Row[] = [];
     for (const [qi, q] of queries.entries()) {
       const perSystem: Record<string, Row[]> = {};
@@ -337,7 +355,7 @@ async function main() {
           articles,
           machine: { ...before, loadAverageAtEnd: machine().loadAverage },
           neo4j: sizing,
-          options: { ...o, rounds },
+          options: { ...o, rounds, settleMs },
           ingestion: ingest ?? null,
           graph: size,
           statementsPerRequest: statements,
