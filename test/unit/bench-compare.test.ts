@@ -1,10 +1,9 @@
 // The comparison benchmark refuses to time systems whose answers differ: the check and the
 // normalisation that makes three answer shapes comparable.
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { firstMismatch } from '../../bench/compare.js';
 import { QUERIES } from '../../bench/queries.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { runBenchScript, SCRIPT_STARTS } from '../bench-script.js';
 
 const q2 = QUERIES.find((q) => q.name === 'Q2')!;
 
@@ -91,29 +90,18 @@ describe('answer check of the comparison benchmark', () => {
 });
 
 describe('npm run bench:compare options', () => {
-  const run = (args: string[]) =>
-    new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'bench/compare.ts', ...args],
-        { cwd: PROJECT_ROOT },
-        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
-      );
-    });
-
-  // Each case starts Node with the TypeScript loader: seconds on a busy machine.
   it.each([
     [['--settle', 'x'], '--settle must be a number ≥ 0 (got x)'],
     [['--warmup=-1'], '--warmup must be a number ≥ 0 (got -1)'],
   ])(
     'refuses %j before it starts anything, with the usage',
     async (args, message) => {
-      const out = await run(args);
+      const out = await runBenchScript('bench/compare.ts', args);
       expect(out.code).toBe(1);
       expect(out.stderr).toContain(`error: ${message}`);
       expect(out.stderr).toContain('--settle S');
       expect(out.stderr).not.toContain('Neo4j ready');
     },
-    60_000,
+    SCRIPT_STARTS,
   );
 });

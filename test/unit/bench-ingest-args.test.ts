@@ -1,21 +1,9 @@
 // The ingestion benchmark refuses bad options before it starts a database, saying which option
 // was wrong and how to call it, without a stack trace.
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { runBenchScript, SCRIPT_STARTS as STARTS } from '../bench-script.js';
 
-// Each case starts Node with the TypeScript loader: seconds on a busy machine.
-const STARTS = 60_000;
-
-const run = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'bench/ingest-rate.ts', ...args],
-      { cwd: PROJECT_ROOT },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
+const run = (args: string[]) => runBenchScript('bench/ingest-rate.ts', args);
 
 describe('npm run bench:ingest options', () => {
   it(

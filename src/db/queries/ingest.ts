@@ -43,16 +43,14 @@ export const nameCandidates = (
 ): CypherQuery<{ doc: number; docId: string; ids: string[]; search: boolean }> => ({
   cypher: `UNWIND range(0, size($docs) - 1) AS doc
     UNWIND $docs[doc] AS l
-    CALL (l) {
-      MATCH (:Entity {id: l.docId})
-      RETURN [] AS ids, true AS search
-      UNION
-      WITH l WHERE NOT EXISTS { MATCH (:Entity {id: l.docId}) }
+    OPTIONAL MATCH (known:Entity {id: l.docId})
+    CALL (l, known) {
+      WITH l WHERE known IS NULL
       CALL db.index.fulltext.queryNodes('entity_name_keys', l.lucene) YIELD node AS e
       WITH l, e WHERE e.type = l.type AND any(k IN e.nameKeys WHERE k IN l.keys)
-      RETURN collect(DISTINCT e.id) AS ids, false AS search
+      RETURN collect(DISTINCT e.id) AS ids
     }
-    WITH doc, l, ids, search WHERE search OR size(ids) > 0
+    WITH doc, l, ids, known IS NOT NULL AS search WHERE search OR size(ids) > 0
     RETURN doc, l.docId AS docId, ids, search`,
   params: { docs },
 });
