@@ -4,7 +4,7 @@
 // a walk of distinct places reads each place once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { afterResolution } from '../../src/db/queries/sameness.js';
-import { statementInputs } from '../../src/db/queries/statements.js';
+import { PLACES_WITHIN, statementInputs } from '../../src/db/queries/statements.js';
 import type { CypherQuery } from '../../src/db/run.js';
 import { profiledDbHits, useGraph } from '../helpers.js';
 
@@ -41,8 +41,22 @@ async function writePlaces(prefix: string, width: number) {
 const WIDE = 5;
 let within: { narrow: string[]; wide: string[] };
 
+/** A place said to lie in `count` places, each of them in a place of its own. */
+async function writeCrowded(count: number) {
+  await graph.cypher(
+    `CREATE (c:Entity:Location {id: 'location:crowded', type: 'Location', label: 'crowded'})
+     CREATE (:Event {id: 'crowded/event:e', kind: 'Meeting'})-[:AT]->(c)
+     WITH c UNWIND range(1, $count) AS i
+     CREATE (c)-[:LOCATED_IN {key: ''}]->(p:Entity:Location {id: 'location:crowded-in-' + i, type: 'Location'})
+     CREATE (p)-[:LOCATED_IN {key: ''}]->(:Entity:Location {id: 'location:crowded-above-' + i, type: 'Location'})`,
+    { count },
+  );
+}
+const CROWDED = 400;
+
 beforeAll(async () => {
   within = { narrow: await writePlaces('narrow', 1), wide: await writePlaces('wide', WIDE) };
+  await writeCrowded(CROWDED);
   await graph.cypher('CALL db.prepareForReplanning(120)');
 });
 
@@ -64,6 +78,22 @@ describe('the places a write compares', () => {
       expect(places.map((p) => ({ ...p, within: [...p.within].sort() }))).toEqual([
         { id: place(prefix, 0, 0), within: within[prefix] },
       ]);
+    }
+  });
+
+  it(`are read as lying in ${PLACES_WITHIN} places at most, however many places the graph says`, async () => {
+    const [read] = await graph.db.read(afterResolution([], [], ['location:crowded']));
+    expect(read?.places[0]?.within).toHaveLength(PLACES_WITHIN);
+    const [input] = await graph.db.read(statementInputs(['crowded/event:e'], []));
+    const places = input?.places as unknown as { id: string; within: string[] }[];
+    expect(places[0]?.within).toHaveLength(PLACES_WITHIN);
+    // The walk stops at the bound: it does not read the crowded place's 2 × CROWDED places first.
+    for (const query of [
+      afterResolution([], [], ['location:crowded']),
+      statementInputs(['crowded/event:e'], []),
+    ]) {
+      const hits = await dbHits(query);
+      expect(hits, `db hits ${hits}`).toBeLessThan(CROWDED);
     }
   });
 

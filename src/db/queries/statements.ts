@@ -144,12 +144,20 @@ export const deriveStatements = (label: StatementLabel, ids: string[]): CypherQu
 };
 
 /**
- * The ids of the places `p` lies in, up to five steps out, each once. Read as distinct end nodes,
- * the walk visits each place once (Neo4j prunes it breadth-first); a list of every path would grow
- * with the number of routes between places, which every article stating a containment adds to.
+ * How many places a place is read as lying in, at most. On a map a place lies in a handful (a
+ * district, a province, a country, a region); articles that wrongly say a place lies in another
+ * could otherwise make each write walk every place the graph holds.
+ */
+export const PLACES_WITHIN = 32;
+
+/**
+ * The ids of the places `p` lies in, up to five steps out, each once, PLACES_WITHIN at most, in the
+ * order a breadth-first walk reaches them. Read as distinct end nodes, the walk visits each place
+ * once (Neo4j prunes it breadth-first); a list of every path would grow with the number of routes
+ * between places, which every article stating a containment adds to.
  */
 export const placesWithin = (p: string) =>
-  `COLLECT { MATCH (${p})-[:LOCATED_IN*1..5]->(q:Entity) WITH DISTINCT q RETURN q.id }`;
+  `COLLECT { MATCH (${p})-[:LOCATED_IN*1..5]->(q:Entity) WITH DISTINCT q LIMIT ${PLACES_WITHIN} RETURN q.id }`;
 
 /**
  * What deriving statements' own properties needs: their reports, how often each is disputed, its
