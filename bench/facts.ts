@@ -52,6 +52,7 @@ export function writeRelations(
   chosen: PoolEntity[],
   w: TextWriter,
   name: (e: PoolEntity) => void,
+  containment?: { location: PoolEntity; within: PoolEntity },
 ): RelationDoc[] {
   const out: RelationDoc[] = [];
   const byType = (...types: EntityType[]) => chosen.filter((e) => types.includes(e.type));
@@ -90,9 +91,10 @@ export function writeRelations(
       evidence: [evidence],
     });
   }
-  const location = byType('Location')[0];
-  const within = byType('Location', 'Country').find((e) => e !== location);
-  if (location && within && rng.chance(0.5)) {
+  // Only where the place lies in the pool: random containments would make every place lie in
+  // every other, which no map does.
+  if (containment) {
+    const { location, within } = containment;
     const evidence = w.span(() => {
       name(location);
       w.write(' terletak di ');

@@ -35,12 +35,20 @@ export interface GeneratorOptions {
   zipf: number;
 }
 
+/**
+ * The version of what the generator writes: a data folder's corpus records it, and one written by
+ * another version is not added to. Version 2: a place lies in one place only (version 1 said a
+ * place lay in whichever place the article also named).
+ */
+export const GENERATOR_VERSION = 2;
+
 export const DEFAULT_OPTIONS: GeneratorOptions = { seed: 1, poolSize: 5_000, zipf: 1 };
 
 export class CorpusGenerator {
   readonly options: GeneratorOptions;
   readonly pool: PoolEntity[];
   private readonly sampler: ZipfSampler;
+  private readonly byId: ReadonlyMap<string, PoolEntity>;
 
   constructor(options: Partial<GeneratorOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -49,6 +57,7 @@ export class CorpusGenerator {
       ...Array.from({ length: this.options.poolSize }, (_, i) => generatedEntity(i)),
     ];
     this.sampler = new ZipfSampler(this.pool.length, this.options.zipf);
+    this.byId = new Map(this.pool.map((e) => [e.id, e]));
   }
 
   articleId(index: number): string {
@@ -63,7 +72,12 @@ export class CorpusGenerator {
   /** Article `index` of this seed, built from nothing but the seed and the index. */
   article(index: number): ArticleDocument {
     const rng = new Random(this.options.seed * 1_000_003 + index);
-    const chosen = this.pickEntities(rng, rng.int(5, 15));
+    const chosen = this.pickEntities(rng, rng.int(5, 14));
+    // Half the time an article says where a place it names lies, and names that place too.
+    const located = chosen.find((e) => e.within !== undefined);
+    const within = located?.within !== undefined && rng.chance(0.5) ? this.entity(located.within) : undefined;
+    if (within && !chosen.includes(within)) chosen.push(within);
+    const containment = located && within ? { location: located, within } : undefined;
     const w = new TextWriter();
     const mentions = new Map<string, EvidenceSpan[]>(chosen.map((e) => [e.id, []]));
     const name = (e: PoolEntity) => {
@@ -92,7 +106,7 @@ export class CorpusGenerator {
     }
     w.write(`${dateline}: `);
 
-    const relations = writeRelations(rng, chosen, w, name);
+    const relations = writeRelations(rng, chosen, w, name, containment);
     const events = writeEvents(rng, index, chosen, w, name, published);
     const claims = writeClaims(rng, index, chosen, events, w, name, published);
 
@@ -135,6 +149,12 @@ export class CorpusGenerator {
       events,
       claims,
     };
+  }
+
+  private entity(id: string): PoolEntity {
+    const found = this.byId.get(id);
+    if (!found) throw new Error(`no entity ${id} in the pool`);
+    return found;
   }
 
   private pickEntities(rng: Random, count: number): PoolEntity[] {

@@ -14,6 +14,8 @@ export interface PoolEntity {
   labels: { en: string; id: string };
   /** Other names the text may use, in both languages. */
   alias?: string;
+  /** The one place a location lies in, the same in every article that says where it lies. */
+  within?: string;
 }
 
 /** The seed's entities in the order of their popularity in the corpus: rank 1 is the biggest hub. */
@@ -34,12 +36,19 @@ export function seedEntities(): PoolEntity[] {
   const seed = JSON.parse(
     readFileSync(path.join(PROJECT_ROOT, 'seed', '000_c27a19544a1cdf98.json'), 'utf8'),
   ) as ArticleDocument;
+  const within = new Map(
+    seed.relations.filter((r) => r.type === 'LOCATED_IN').map((r) => [r.from, r.to] as const),
+  );
   // The seed's own labels, so that linking by id adds no new names to the hubs.
-  const all = seed.entities.map((e) => ({
-    id: e.id,
-    type: e.type,
-    labels: { en: e.labels.en, id: e.labels.id },
-  }));
+  const all = seed.entities.map((e) => {
+    const place = e.type === 'Location' ? within.get(e.id) : undefined;
+    return {
+      id: e.id,
+      type: e.type,
+      labels: { en: e.labels.en, id: e.labels.id },
+      ...(place ? { within: place } : {}),
+    };
+  });
   const rank = (id: string) => (HUBS.includes(id) ? HUBS.indexOf(id) : HUBS.length);
   return all.sort((a, b) => rank(a.id) - rank(b.id));
 }
@@ -57,6 +66,9 @@ const TYPE_MIX: EntityType[] = [
   'Item',
   'Country',
 ];
+
+/** Where Country falls in TYPE_MIX: generated entity i is a country when i % TYPE_MIX.length is this. */
+const COUNTRY_AT = TYPE_MIX.indexOf('Country');
 
 /** A generated entity; its name encodes its index, so no two share a name. */
 export function generatedEntity(index: number): PoolEntity {
@@ -80,6 +92,12 @@ export function generatedEntity(index: number): PoolEntity {
         type,
         labels: { en: `${word} City`, id: `Kota ${word}` },
         alias: word,
+        // In the country generated just before it: places lie in a forest, as they do on a map.
+        ...(index > COUNTRY_AT
+          ? {
+              within: `country:gen-${COUNTRY_AT + TYPE_MIX.length * Math.floor((index - COUNTRY_AT - 1) / TYPE_MIX.length)}`,
+            }
+          : {}),
       };
     case 'Group':
       return { id: `group:gen-${index}`, type, labels: { en: `${word} observers`, id: `Pengamat ${word}` } };

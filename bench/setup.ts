@@ -14,7 +14,7 @@ import { migrate } from '../src/db/migrate.js';
 import { Database } from '../src/db/run.js';
 import { INGEST_BATCH, ingestDocuments } from '../src/ingest/ingest.js';
 import { loadSeed } from '../src/ingest/seed.js';
-import type { CorpusGenerator } from './generate.js';
+import { type CorpusGenerator, GENERATOR_VERSION } from './generate.js';
 
 export const PASSWORD = 'bench-password';
 export const DATABASE = 'neo4j';
@@ -64,10 +64,44 @@ export async function startDatabase(dataDir: string, sizing: Neo4jSizing): Promi
 }
 
 interface CorpusMarker {
+  /** The generator's version that wrote the corpus (GENERATOR_VERSION); absent before version 2. */
+  generator?: number;
   seed: number;
   poolSize: number;
   /** Articles 0..ingested-1 are in the graph. */
   ingested: number;
+}
+
+/**
+ * What a data folder's corpus holds, from its marker: none yet, or articles of this generator's
+ * version, seed and pool. A corpus another version, seed or pool wrote is refused, since adding to
+ * it would mix two corpora.
+ */
+export function readCorpusMarker(
+  dataDir: string,
+  generator: CorpusGenerator,
+  articles: number,
+): CorpusMarker {
+  const markerFile = path.join(dataDir, 'bench-corpus.json');
+  const { seed, poolSize } = generator.options;
+  const fresh: CorpusMarker = { generator: GENERATOR_VERSION, seed, poolSize, ingested: 0 };
+  if (!existsSync(markerFile)) return fresh;
+  // Written by ensureCorpus below.
+  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as CorpusMarker;
+  const version = marker.generator ?? 1;
+  if (version !== GENERATOR_VERSION)
+    throw new Error(
+      `${dataDir} holds a corpus of generator version ${version}, and this generator writes version ${GENERATOR_VERSION}: use another --data folder, or delete this one`,
+    );
+  if (marker.seed !== seed || marker.poolSize !== poolSize)
+    throw new Error(
+      `${dataDir} holds a corpus of seed ${marker.seed} and pool ${marker.poolSize}, not seed ${seed} and pool ${poolSize}: use another --data folder`,
+    );
+  if (marker.ingested > articles)
+    throw new Error(
+      `${dataDir} already holds ${marker.ingested} generated articles, more than the ${articles} asked for: use another --data folder`,
+    );
+  return marker;
 }
 
 export interface IngestFigures {
@@ -90,21 +124,7 @@ export async function ensureCorpus(
   batch = INGEST_BATCH,
 ): Promise<IngestFigures | undefined> {
   const markerFile = path.join(dataDir, 'bench-corpus.json');
-  const { seed, poolSize } = generator.options;
-  let marker: CorpusMarker = { seed, poolSize, ingested: 0 };
-  if (existsSync(markerFile)) {
-    marker = JSON.parse(readFileSync(markerFile, 'utf8')) as CorpusMarker;
-    if (marker.seed !== seed || marker.poolSize !== poolSize) {
-      throw new Error(
-        `${dataDir} holds a corpus of seed ${marker.seed} and pool ${marker.poolSize}, not seed ${seed} and pool ${poolSize}: use another --data folder`,
-      );
-    }
-    if (marker.ingested > articles) {
-      throw new Error(
-        `${dataDir} already holds ${marker.ingested} generated articles, more than the ${articles} asked for: use another --data folder`,
-      );
-    }
-  }
+  let marker = readCorpusMarker(dataDir, generator, articles);
   if (marker.ingested === 0)
     for (const r of await loadSeed(db)) log(`seed ${r.articleId}: ${r.status.toLowerCase()}`);
   if (marker.ingested === articles) {
@@ -129,7 +149,7 @@ export async function ensureCorpus(
     await write();
     const now = performance.now();
     if (now - last.at > 10_000 || done === todo) {
-      marker = { seed, poolSize, ingested: from + done };
+      marker = { ...marker, ingested: from + done };
       writeFileSync(markerFile, `${JSON.stringify(marker)}\n`);
       const recent = (done - last.done) / ((now - last.at) / 1000);
       const overall = done / ((now - started) / 1000);

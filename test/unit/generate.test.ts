@@ -83,6 +83,23 @@ describe('corpus generator', () => {
     expect(docs.some((d) => d.article.photo?.caption)).toBe(true);
   });
 
+  it('says a place lies in one place only, the same in every article: places form a forest', () => {
+    const within = new Map<string, Set<string>>();
+    for (const doc of generator.articles(2_000))
+      for (const r of doc.relations.filter((x) => x.type === 'LOCATED_IN'))
+        within.set(r.from, (within.get(r.from) ?? new Set()).add(r.to));
+    expect(within.size).toBeGreaterThan(50);
+    for (const [place, parents] of within) expect([...parents], place).toHaveLength(1);
+    // Walked up, no place comes back to itself.
+    for (const start of within.keys()) {
+      const seen = new Set([start]);
+      for (let at = [...(within.get(start) ?? [])][0]; at; at = [...(within.get(at) ?? [])][0]) {
+        expect(seen.has(at), `${start} lies in itself through ${at}`).toBe(false);
+        seen.add(at);
+      }
+    }
+  });
+
   it('names generated entities uniquely, and never like the seed’s people', () => {
     const names = new Set<string>();
     for (let i = 0; i < 20_000; i++) {
