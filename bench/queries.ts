@@ -45,6 +45,13 @@ const aliasPairs = (json: string | null | undefined) =>
     ),
   );
 
+/**
+ * Evidence quotes in one order: by where they start, then end, then by their words. A statement
+ * reported by several articles has quotes from each, and two articles can quote at the same offset.
+ */
+const byPlace = (quotes: { quote: string; start: number; end: number }[]) =>
+  sortBy(quotes, (e) => `${String(e.start).padStart(9)} ${String(e.end).padStart(9)} ${e.quote}`);
+
 const participants = (ps: { role: string; key: string }[]) => sorted(ps.map((p) => `${p.role} ${p.key}`));
 
 // --- Statements the library cannot compile: @cypher fields of the peer, and the floor's own. ---
@@ -279,16 +286,15 @@ const claimsOfKind = (kind: string, peerField: string): BenchQuery => ({
       d.claims.edges.map(({ node: c }: any) => ({
         key: c.key,
         summary: c.summary,
-        evidence: sortBy(c.evidence, (e: any) => String(e.start).padStart(9)),
+        evidence: byPlace(c.evidence),
       })),
     peer: (d) =>
       d[peerField].map((c: any) => ({
         key: c.id,
         summary: c.summary,
-        evidence: sortBy(c.evidence, (e: any) => String(e.start).padStart(9)),
+        evidence: byPlace(c.evidence),
       })),
-    raw: (rows) =>
-      rows.map((c) => ({ ...c, evidence: sortBy(c.evidence, (e: any) => String(e.start).padStart(9)) })),
+    raw: (rows) => rows.map((c) => ({ ...c, evidence: byPlace(c.evidence) })),
   },
 });
 
