@@ -2,7 +2,8 @@
 // (test/fixtures/fixture-visit-*.json). Merging by key and by proposal, candidates not merged with
 // their scores, corroboration counts, a denial from another article, and what sameAs rejects.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { candidates } from '../../src/db/queries/sameness.js';
+import { migrate } from '../../src/db/migrate.js';
+import { candidates, PER_ENTITY } from '../../src/db/queries/sameness.js';
 import { IngestError, type IngestReport } from '../../src/ingest/ingest.js';
 import { ARTICLE_KEY } from '../helpers.js';
 import { keyOf, NAMES, type Name, NO_ORPHANS, seedKey, useVisitReports } from '../visit-reports.js';
@@ -146,6 +147,41 @@ describe('sameAs', () => {
 });
 
 describe('finding candidates', () => {
+  it('finds a statement of the report’s kind behind more than PER_ENTITY of other kinds', async () => {
+    // A hub's year: PER_ENTITY + 50 statements of another kind first, then the one of the report's,
+    // their relationships keyed as a version that did not keep the kind wrote them.
+    await graph.cypher(
+      `CREATE (e:Entity:Person {id: 'person:candidate-hub', type: 'Person', label: 'hub'})
+       WITH e UNWIND range(1, $others) AS i
+       CREATE (c:Claim:Statement {id: 'candidate-hub-' + toString(1000 + i) + '/claim:s', kind: 'Statement',
+                                  sortDate: date('2030-01-01') + duration({days: i % 300})})
+       CREATE (c)-[:PARTICIPANT {role: 'SUBJECT', entityKey: e.id, statementLabel: 'Claim',
+                                 statementDate: c.sortDate, statementKey: c.id}]->(e)`,
+      { others: PER_ENTITY + 50 },
+    );
+    await graph.cypher(
+      `MATCH (e:Entity {id: 'person:candidate-hub'})
+       CREATE (c:Claim:ArmsDeal {id: 'candidate-hub-late/claim:deal', kind: 'ArmsDeal', sortDate: date('2030-12-01')})
+       CREATE (c)-[:PARTICIPANT {role: 'SUBJECT', entityKey: e.id, statementLabel: 'Claim',
+                                 statementDate: c.sortDate, statementKey: c.id}]->(e)`,
+    );
+    // As at start-up: the backfill gives them the kind.
+    await migrate(graph.db);
+    const found = await graph.db.read(
+      candidates([
+        {
+          report: 'fixture-x/claim:deal',
+          of: 'Claim',
+          kind: 'ArmsDeal',
+          entities: ['person:candidate-hub'],
+          from: '2030-01-01',
+          to: '2030-12-31',
+        },
+      ]),
+    );
+    expect(found.map((c) => c.statement)).toEqual(['candidate-hub-late/claim:deal']);
+  });
+
   interface PlanNode {
     operatorType: string;
     children: PlanNode[];

@@ -26,6 +26,11 @@ const missingKeys = (label: StatementLabel) => ({
   cypher: `RETURN EXISTS { MATCH (:${label})-[r:${INVOLVEMENTS}]->(:Entity) WHERE r.statementKey IS NULL } AS needed`,
 });
 
+/** Relationships given their keys before the statement's kind was one of them. */
+const missingKinds = (label: StatementLabel) => ({
+  cypher: `RETURN EXISTS { MATCH (:${label})-[r:${INVOLVEMENTS}]->(:Entity) WHERE r.statementKind IS NULL } AS needed`,
+});
+
 /**
  * The values of a flat JSON map of strings, in Cypher (which cannot parse JSON): split between
  * entries and after each key. Exact for texts whose only escapes are quotes; close enough for
@@ -47,6 +52,8 @@ const eventSearchText = (after: string, size: number) => ({
 export const BACKFILLS: readonly Backfill[] = [
   { id: 'involvement-keys-claims', needed: missingKeys('Claim'), batch: involvementKeys('Claim') },
   { id: 'involvement-keys-events', needed: missingKeys('Event'), batch: involvementKeys('Event') },
+  { id: 'involvement-kinds-claims', needed: missingKinds('Claim'), batch: involvementKeys('Claim') },
+  { id: 'involvement-kinds-events', needed: missingKinds('Event'), batch: involvementKeys('Event') },
   {
     id: 'event-search-text',
     needed: { cypher: 'RETURN EXISTS { MATCH (s:Event) WHERE s.searchText IS NULL } AS needed' },

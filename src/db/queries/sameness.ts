@@ -48,9 +48,10 @@ export const PER_REPORT = 10;
 /**
  * Statements of the report's label and kind that share a participant with it and are dated within
  * its window, best first by participants shared. Each participant is one seek of the involvement
- * index (entity, label, date), cut at PER_ENTITY: a hub entity costs that many rows, not its every
- * statement. The index is named as a hint, so the seek does not depend on the graph's statistics
- * (on a small or freshly emptied graph the planner would otherwise choose a scan).
+ * index by kind (entity, label, kind, date), cut at PER_ENTITY: a hub entity costs that many rows,
+ * not its every statement, and every row is of the report's kind. The index is named as a hint, so
+ * the seek does not depend on the graph's statistics (on a small or freshly emptied graph the
+ * planner would otherwise choose a scan).
  */
 export const candidates = (
   rows: { report: string; of: StatementLabel; kind: string; entities: string[]; from: string; to: string }[],
@@ -60,14 +61,14 @@ export const candidates = (
       UNWIND row.entities AS key
       CALL (row, key) {
         MATCH (y)-[x:PARTICIPANT]->()
-        USING INDEX x:PARTICIPANT(entityKey, statementLabel, statementDate, statementKey)
-        WHERE x.entityKey = key AND x.statementLabel = row.of
+        USING INDEX x:PARTICIPANT(entityKey, statementLabel, statementKind, statementDate, statementKey)
+        WHERE x.entityKey = key AND x.statementLabel = row.of AND x.statementKind = row.kind
           AND x.statementDate >= date(row.from) AND x.statementDate <= date(row.to)
           AND x.statementKey IS NOT NULL
         WITH DISTINCT y LIMIT ${PER_ENTITY}
         RETURN y
       }
-      WITH y, count(*) AS shared WHERE y.kind = row.kind
+      WITH y, count(*) AS shared
       RETURN y ORDER BY shared DESC, y.id LIMIT ${PER_REPORT}
     }
     RETURN row.report AS report, y.id AS statement, row.of AS of, y.kind AS kind,

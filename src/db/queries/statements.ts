@@ -186,13 +186,20 @@ export const statementInputs = (events: string[], claims: string[]): CypherQuery
  * that an entity's statements are read in time order from an index (schema/neo4j/005_involvements.cypher).
  */
 export const INVOLVEMENTS = 'PARTICIPANT|ATTRIBUTED_TO|REPORTED_BY|AT';
-export const INVOLVEMENT_KEYS = ['entityKey', 'statementLabel', 'statementDate', 'statementKey'] as const;
+export const INVOLVEMENT_KEYS = [
+  'entityKey',
+  'statementLabel',
+  'statementKind',
+  'statementDate',
+  'statementKey',
+] as const;
 
 /** Sets the involvement keys on statement `s`'s relationships to entities, as a unit subquery. */
 export const setInvolvementKeys = (label: StatementLabel, s: string) => `
     CALL (${s}) {
       MATCH (${s})-[x:${INVOLVEMENTS}]->(e:Entity)
-      SET x.entityKey = e.id, x.statementLabel = '${label}', x.statementDate = ${s}.sortDate, x.statementKey = ${s}.id
+      SET x.entityKey = e.id, x.statementLabel = '${label}', x.statementKind = ${s}.kind,
+        x.statementDate = ${s}.sortDate, x.statementKey = ${s}.id
     }`;
 
 /** A relationship's properties as the API shows them: without the keys kept for the index. */
