@@ -10,7 +10,7 @@ import { INGEST_BATCH } from '../src/ingest/ingest.js';
 import { prepareWrites } from '../src/ingest/prepared.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
 import { cpuMs } from './proc.js';
-import { ensureCorpus, graphSize, log, startDatabase } from './setup.js';
+import { corpusMarkerFile, ensureCorpus, graphSize, log, startDatabase } from './setup.js';
 
 const USAGE = `npm run bench:ingest -- [options]
 
@@ -62,7 +62,7 @@ async function main() {
   const workDir = path.resolve(PROJECT_ROOT, values.work ?? `${baseDir}-run`);
   const sizing = { heap: values.heap, pageCache: values['page-cache'] };
   const generator = new CorpusGenerator(DEFAULT_OPTIONS);
-  if (!existsSync(path.join(baseDir, 'bench-corpus.json')) || base === 0) {
+  if (!existsSync(corpusMarkerFile(baseDir)) || base === 0) {
     const db = await startDatabase(baseDir, sizing);
     try {
       await ensureCorpus(db.db, baseDir, base, generator);

@@ -94,9 +94,7 @@ export function generatedEntity(index: number): PoolEntity {
         alias: word,
         // In the country generated just before it: places lie in a forest, as they do on a map.
         ...(index > COUNTRY_AT
-          ? {
-              within: `country:gen-${COUNTRY_AT + TYPE_MIX.length * Math.floor((index - COUNTRY_AT - 1) / TYPE_MIX.length)}`,
-            }
+          ? { within: `country:gen-${index - ((index - COUNTRY_AT) % TYPE_MIX.length)}` }
           : {}),
       };
     case 'Group':

@@ -77,12 +77,15 @@ interface CorpusMarker {
  * version, seed and pool. A corpus another version, seed or pool wrote is refused, since adding to
  * it would mix two corpora.
  */
+/** Where a data folder records the corpus it holds. */
+export const corpusMarkerFile = (dataDir: string) => path.join(dataDir, 'bench-corpus.json');
+
 export function readCorpusMarker(
   dataDir: string,
   generator: CorpusGenerator,
   articles: number,
 ): CorpusMarker {
-  const markerFile = path.join(dataDir, 'bench-corpus.json');
+  const markerFile = corpusMarkerFile(dataDir);
   const { seed, poolSize } = generator.options;
   const fresh: CorpusMarker = { generator: GENERATOR_VERSION, seed, poolSize, ingested: 0 };
   if (!existsSync(markerFile)) return fresh;
@@ -123,7 +126,7 @@ export async function ensureCorpus(
   generator: CorpusGenerator,
   batch = INGEST_BATCH,
 ): Promise<IngestFigures | undefined> {
-  const markerFile = path.join(dataDir, 'bench-corpus.json');
+  const markerFile = corpusMarkerFile(dataDir);
   let marker = readCorpusMarker(dataDir, generator, articles);
   if (marker.ingested === 0)
     for (const r of await loadSeed(db)) log(`seed ${r.articleId}: ${r.status.toLowerCase()}`);

@@ -22,12 +22,12 @@ const involvementKeys = (label: StatementLabel) => (after: string, size: number)
   params: { after, size: int(size) },
 });
 
+/**
+ * Relationships to entities without every involvement key. The kind is the newest key, so one
+ * without it lacks the kind alone (written before the kind was kept) or every key (written before
+ * there were keys): one check finds both, and one backfill sets them all.
+ */
 const missingKeys = (label: StatementLabel) => ({
-  cypher: `RETURN EXISTS { MATCH (:${label})-[r:${INVOLVEMENTS}]->(:Entity) WHERE r.statementKey IS NULL } AS needed`,
-});
-
-/** Relationships given their keys before the statement's kind was one of them. */
-const missingKinds = (label: StatementLabel) => ({
   cypher: `RETURN EXISTS { MATCH (:${label})-[r:${INVOLVEMENTS}]->(:Entity) WHERE r.statementKind IS NULL } AS needed`,
 });
 
@@ -52,8 +52,6 @@ const eventSearchText = (after: string, size: number) => ({
 export const BACKFILLS: readonly Backfill[] = [
   { id: 'involvement-keys-claims', needed: missingKeys('Claim'), batch: involvementKeys('Claim') },
   { id: 'involvement-keys-events', needed: missingKeys('Event'), batch: involvementKeys('Event') },
-  { id: 'involvement-kinds-claims', needed: missingKinds('Claim'), batch: involvementKeys('Claim') },
-  { id: 'involvement-kinds-events', needed: missingKinds('Event'), batch: involvementKeys('Event') },
   {
     id: 'event-search-text',
     needed: { cypher: 'RETURN EXISTS { MATCH (s:Event) WHERE s.searchText IS NULL } AS needed' },

@@ -50,9 +50,9 @@ export const PER_REPORT = 10;
  * its window, best first by participants shared. Each participant is one seek of the involvement
  * index by kind (entity, label, kind, date), cut at PER_ENTITY: a hub entity costs that many rows,
  * not its every statement, and every row is of the report's kind. The seek is a hint (USING INDEX
- * SEEK), so it does not depend on the graph's statistics: on a small or freshly emptied graph, or
- * one whose index a backfill has just filled, the planner would otherwise choose a scan, and with a
- * plain USING INDEX it scanned the index on the test graph under load.
+ * SEEK, which a scan does not satisfy), so it does not depend on the graph's statistics: on a small
+ * or freshly emptied graph, or one whose index a backfill has just filled, the planner would
+ * otherwise choose a scan.
  */
 export const candidates = (
   rows: { report: string; of: StatementLabel; kind: string; entities: string[]; from: string; to: string }[],
