@@ -12,6 +12,7 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   GraphQLSkipDirective,
+  type GraphQLUnionType,
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
@@ -24,7 +25,7 @@ import {
 import { EDGES } from '../db/queries/edges.js';
 import type { Order, Params, Window } from '../db/queries/order.js';
 import { edgeSpec, type Nested, pageSubquery } from '../db/queries/pages.js';
-import { type NodeLabel, rowFieldsFor } from '../db/queries/rows.js';
+import { type FieldsByLabel, type NodeLabel, rowFieldsFor } from '../db/queries/rows.js';
 import { CLAIM_KINDS, ENTITY_TYPES, PLACE_TYPES } from '../vocabulary.js';
 import { edgeFieldOf, MAX_LIST, pageRequest, pageSignature } from './edges.js';
 import { keysetWindow, pageSize } from './pagination.js';
@@ -117,6 +118,45 @@ function follow(
   return { type: current, sets: currentSets };
 }
 
+/** The label of the rows of a GraphQL node type: an entity type's is Entity, a claim kind's Claim. */
+function rowLabelOf(type: string): NodeLabel | undefined {
+  if (type === 'Entity' || type === 'Place' || ENTITY_TYPES.has(type)) return 'Entity';
+  if (type === 'Claim' || CLAIM_KINDS.has(type)) return 'Claim';
+  if (type === 'Event') return 'Event';
+  return undefined;
+}
+
+/**
+ * The row fields that what is selected on each member of a union reads, by the member's label;
+ * undefined (whole rows) when a fragment's type is not one label's (an interface across labels).
+ */
+function unionRowFields(
+  type: GraphQLUnionType,
+  selected: Map<string, Occurrence[]>,
+): FieldsByLabel | undefined {
+  const names = new Map<NodeLabel, string[]>();
+  for (const member of type.getTypes()) {
+    const label = rowLabelOf(member.name);
+    if (!label) return undefined;
+    names.set(label, names.get(label) ?? []);
+  }
+  for (const occurrences of selected.values()) {
+    for (const o of occurrences) {
+      // On the union itself only __typename can be selected, which reads the row's __type.
+      if (o.on === type.name) continue;
+      const label = rowLabelOf(o.on);
+      if (!label) return undefined;
+      names.get(label)?.push(o.name);
+    }
+  }
+  const byLabel: FieldsByLabel = {};
+  for (const [label, selectedNames] of names) {
+    const fields = rowFieldsFor(label, selectedNames);
+    if (fields) byLabel[label] = fields;
+  }
+  return byLabel;
+}
+
 class Compiler {
   private next = 0;
 
@@ -155,11 +195,13 @@ class Compiler {
           [...selected.values()].flatMap((occurrences) => occurrences.map((o) => o.name)),
         )
       : undefined;
-    if (calls.length === 0 && !fields) return null;
+    const byLabel = !label && isUnionType(type) ? unionRowFields(type, selected) : undefined;
+    if (calls.length === 0 && !fields && !byLabel) return null;
     return {
       calls: calls.join('\n'),
       extra: calls.length > 0 ? `__p: {${entries.join(', ')}}` : '',
       ...(fields ? { fields } : {}),
+      ...(byLabel ? { byLabel } : {}),
     };
   }
 

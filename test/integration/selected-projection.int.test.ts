@@ -107,6 +107,7 @@ const PLACES: Record<string, { types: string[]; at: string[] }> = {
     at: [
       'claims(first: 30) { edges { node { key {} } } }',
       '{ entity(key: "country:russia") { claims(first: 30) { edges { node { key {} } } } } }',
+      'timeline(first: 30) { edges { node { item { ... on Claim { key {} } } } } }',
     ],
   },
   Event: {
@@ -114,6 +115,7 @@ const PLACES: Record<string, { types: string[]; at: string[] }> = {
     at: [
       'events(first: 30) { edges { node { key {} } } }',
       '{ entity(key: "person:kim-jong-un") { events(first: 30) { edges { node { key {} } } } } }',
+      'timeline(first: 30) { edges { node { item { ... on Event { key {} } } } } }',
     ],
   },
   Entity: {
@@ -168,6 +170,23 @@ describe('what a compiled statement reads of its rows', () => {
     expect(statement).toContain('summary: y.summary');
     // Neither the claim's other fields nor the participant's names are read.
     for (const unasked of ['wording:', 'valuesJson:', 'sortDate:', 'labelsJson:', 'aliasesJson:'])
+      expect(statement, unasked).not.toContain(unasked);
+  });
+
+  it("projects of a timeline's items what the entry and the item select, and answers as whole rows do", async () => {
+    const query = `{ timeline(entity: "person:kim-jong-un", first: 10) { edges { node {
+      sortDate date { start precision } item { __typename ... on Event { key } ... on Claim { key status } } } } } }`;
+    sent.length = 0;
+    const fast = await ask(compiled, query);
+    const [statement] = sent;
+    const whole = await ask(levelByLevel, query);
+    expect(whole.errors, JSON.stringify(whole.errors)).toBeUndefined();
+    expect(whole.data.timeline.edges.length).toBeGreaterThan(5);
+    expect(fast).toEqual(whole);
+    // The entry's dates and the claim's status are read; nothing else of either row.
+    for (const asked of ['sortDate:', 'startDate:', 'precision:', 'status:'])
+      expect(statement, asked).toContain(asked);
+    for (const unasked of ['wording:', 'summary:', 'summaryJson:', 'valuesJson:', 'labelJson:'])
       expect(statement, unasked).not.toContain(unasked);
   });
 });

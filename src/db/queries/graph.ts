@@ -258,5 +258,5 @@ export const timeline = (f: TimelineFilter): RootSource => ({
         UNION MATCH (:Entity {id: ${entity}})<-[:PARTICIPANT|ATTRIBUTED_TO]-(y:Claim) WHERE ${range} RETURN y
       }`;
   },
-  project: (extra) => projectAny('y', extra),
+  project: (extra, _fields, byLabel) => projectAny('y', extra, byLabel),
 });

@@ -95,6 +95,15 @@ export function orderBy(
   return `ORDER BY ${[...lead, ...order.keys.map((k, i) => `${names[i]}${direction(k)}`)].join(', ')}`;
 }
 
+/**
+ * The sort keys as a page returns them, from the values carried under `names` (by default the
+ * list `k`): dates as text, as rows return them (rows.ts), which the driver decodes far faster.
+ */
+export function returnedKeys(order: Order, names?: readonly string[]): string {
+  const value = (i: number) => names?.[i] ?? `k[${i}]`;
+  return `[${order.keys.map((key, i) => (key.type === 'date' ? `toString(${value(i)})` : value(i))).join(', ')}]`;
+}
+
 /** WHERE conditions, ORDER BY and LIMIT for a window over an order. */
 export function windowClauses(order: Order, window: Window, params: Params) {
   const conditions: string[] = [];

@@ -10,8 +10,8 @@ import {
   type PropsOf,
   type TargetOf,
 } from './edges.js';
-import { type Order, orderBy, Params, type Window, windowClauses } from './order.js';
-import { type NodeLabel, project, type RowOf } from './rows.js';
+import { type Order, orderBy, Params, returnedKeys, type Window, windowClauses } from './order.js';
+import { type FieldsByLabel, type NodeLabel, project, type RowOf } from './rows.js';
 import { involvementSeek } from './seek.js';
 
 /** One item of a page as the database returns it: the node, the edge's props, its sort keys. */
@@ -88,7 +88,16 @@ const where = (conds: string[]) => (conds.length > 0 ? `WHERE ${conds.join(' AND
  * What a compiled request reads below each item of a page: subqueries over the item's variable,
  * and the entry they add to the item's projection (see src/schema/compile.ts).
  */
-export type Nested = (y: string) => { calls: string; extra: string; fields?: ReadonlySet<string> } | null;
+export type Nested = (y: string) => NestedReads | null;
+
+export interface NestedReads {
+  calls: string;
+  extra: string;
+  /** The row fields the selection reads, when the item's label is known. */
+  fields?: ReadonlySet<string>;
+  /** The row fields the selection reads by label, when the item is one of a union's types. */
+  byLabel?: FieldsByLabel;
+}
 
 /**
  * The subquery that reads one page of `edge` for the parent in `x`, as one row holding
@@ -154,7 +163,7 @@ export function pageSubquery(
     `  ${bind(`WITH ${carry}, ${w.keys} AS k ${where(w.conditions)}`)}`,
     `  ${bind(w.orderBy)} ${w.limit}`,
     inner?.calls ? `  ${inner.calls}` : '',
-    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: k}) AS ${names.items}`,
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: ${returnedKeys(request.order)}}) AS ${names.items}`,
     '}',
   ];
   if (request.total) lines.push(countSubquery(edge, names, start, match, t));
@@ -205,7 +214,7 @@ function indexedPage(
     `  ${bind(carried)}`,
     `  ${orderBy(request.order, keys, request.window.backward)}`,
     inner?.calls ? `  ${inner.calls}` : '',
-    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: [${keys.join(', ')}]}) AS ${names.items}`,
+    `  RETURN collect({node: ${project(edge.to, t, inner?.extra, inner?.fields)}, props: ${props}, keys: ${returnedKeys(request.order, keys)}}) AS ${names.items}`,
     '}',
   ];
   if (request.total) {
@@ -247,8 +256,11 @@ export interface RootSource {
   match: (params: Params, page?: { order: Order; window: Window }) => string;
   /** The label of y, when the list has one (its rows then project only what is selected). */
   label?: NodeLabel;
-  /** The Cypher map that projects y, with `extra` entries, and only `fields` of its row when given. */
-  project: (extra?: string, fields?: ReadonlySet<string>) => string;
+  /**
+   * The Cypher map that projects y, with `extra` entries, and only `fields` of its row when given
+   * (or, for a list of several labels, the fields of each label's row in `byLabel`).
+   */
+  project: (extra?: string, fields?: ReadonlySet<string>, byLabel?: FieldsByLabel) => string;
 }
 
 /** One page of a root list (claims, events, entities…), with its count when asked, in one statement. */
@@ -268,7 +280,7 @@ export function rootPage<Node>(
         WITH y, ${w.keys} AS k ${where(w.conditions)}
         ${w.orderBy} ${w.limit}
         ${inner?.calls ?? ''}
-        RETURN collect({node: ${source.project(inner?.extra, inner?.fields)}, props: {}, keys: k}) AS items
+        RETURN collect({node: ${source.project(inner?.extra, inner?.fields, inner?.byLabel)}, props: {}, keys: ${returnedKeys(request.order)}}) AS items
       }
       ${count}
       RETURN items${request.total ? ', total' : ''}`,

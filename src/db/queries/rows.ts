@@ -150,14 +150,15 @@ export type AnyRow = RowOf[NodeLabel];
 /** What graph questions (neighbourhoods, paths, timelines) draw: entities, events and claims. */
 export type GraphRow = EntityRow | EventRow | ClaimRow;
 
+// Dates leave the database as text: decoding a driver Date costs more than the rest of a row.
 const DATE_FIELDS = {
-  startDate: '$v.startDate',
-  endDate: '$v.endDate',
+  startDate: 'toString($v.startDate)',
+  endDate: 'toString($v.endDate)',
   precision: '$v.precision',
   approximate: 'coalesce($v.approximate, false)',
   partOfDay: '$v.partOfDay',
   dateText: '$v.dateText',
-  sortDate: '$v.sortDate',
+  sortDate: 'toString($v.sortDate)',
 } as const;
 
 // A statement written before reports were counted has one report: its own article's.
@@ -180,7 +181,7 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     language: '$v.language',
     title: '$v.title',
     outlet: '$v.outlet',
-    publishedOn: '$v.publishedOn',
+    publishedOn: 'toString($v.publishedOn)',
     dateline: '$v.dateline',
     photoCaption: '$v.photoCaption',
     photoCaptionEvidence: '$v.photoCaptionEvidence',
@@ -250,7 +251,7 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
     kind: '$v.kind',
     article: '$v.article',
     outlet: '$v.outlet',
-    publishedOn: '$v.publishedOn',
+    publishedOn: 'toString($v.publishedOn)',
     label: '$v.label',
     labelJson: '$v.labelJson',
     summary: '$v.summary',
@@ -262,7 +263,15 @@ const PROJECTIONS: { [L in NodeLabel]: Projection<RowOf[L]> } = {
   }),
 };
 
-const DATE_KEYS = ['startDate', 'endDate', 'precision', 'approximate', 'partOfDay', 'dateText'] as const;
+/** The row fields a partial date is made of. */
+export const DATE_KEYS = [
+  'startDate',
+  'endDate',
+  'precision',
+  'approximate',
+  'partOfDay',
+  'dateText',
+] as const;
 
 /** What the fields of the Reported interface (events and claims) read: CorroborationFields. */
 const REPORTED: Readonly<Record<string, readonly (keyof CorroborationFields)[]>> = {
@@ -418,9 +427,15 @@ export function project(
   return `{${entries}${extra ? `, ${extra}` : ''}}`;
 }
 
-/** Projects an Entity, Event or Claim node, whichever it is. */
-export const projectAny = (v: string, extra?: string) =>
-  `CASE WHEN ${v}:Entity THEN ${project('Entity', v, extra)} WHEN ${v}:Claim THEN ${project('Claim', v, extra)} ELSE ${project('Event', v, extra)} END`;
+/** For a node that may be of several labels (a union's item): the row fields each label projects. */
+export type FieldsByLabel = Partial<Record<NodeLabel, ReadonlySet<string>>>;
+
+/**
+ * Projects an Entity, Event or Claim node, whichever it is; with `byLabel`, only the fields of its
+ * label's row given there (a label missing there projects its whole row).
+ */
+export const projectAny = (v: string, extra?: string, byLabel?: FieldsByLabel) =>
+  `CASE WHEN ${v}:Entity THEN ${project('Entity', v, extra, byLabel?.Entity)} WHEN ${v}:Claim THEN ${project('Claim', v, extra, byLabel?.Claim)} ELSE ${project('Event', v, extra, byLabel?.Event)} END`;
 
 /**
  * What a drawing shows of an entity, event or claim (GraphNode): its type, key and label, and the

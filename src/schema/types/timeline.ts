@@ -1,7 +1,7 @@
 // Events and claims in time order, for one entity or for all.
 
 import { TIMELINE_ORDER, timeline } from '../../db/queries/graph.js';
-import type { ClaimRow, EventRow } from '../../db/queries/rows.js';
+import { type ClaimRow, DATE_KEYS, type EventRow } from '../../db/queries/rows.js';
 import { builder } from '../builder.js';
 import { entityOrThrow } from '../keys.js';
 import { rootConnection } from '../lists.js';
@@ -11,6 +11,13 @@ import { calendarDate, DATE_HINT, dateRange, datesInOrder } from './filters.js';
 import { EventRef } from './refs.js';
 
 type TimelineRow = EventRow | ClaimRow;
+
+/** What each field of an entry reads of its row, which is its item's. */
+const ENTRY_READS: Readonly<Record<string, readonly string[]>> = {
+  date: DATE_KEYS,
+  sortDate: ['sortDate'],
+  item: [],
+};
 
 const TimelineItem = builder.unionType('TimelineItem', {
   description: 'An event or a claim on a timeline.',
@@ -67,6 +74,7 @@ builder.queryField('timeline', (t) =>
           TIMELINE_ORDER,
           args,
           ['edges', 'node', 'item'],
+          ENTRY_READS,
         );
         // An empty page may mean a key that names nothing: that is the client's mistake, said so.
         if (page.edges.length === 0 && args.entity) await entityOrThrow(ctx, args.entity, 'entity');
