@@ -68,8 +68,9 @@ export function serviceYogaOptions(s: ServiceOptions): Partial<YogaServerOptions
     cors: corsOptions(s.http.corsOrigins),
     // No uploads in this API: multipart bodies are refused with a code (requests.ts).
     multipart: false,
-    // requests.ts caps bodies by token; this is yoga's own cap behind it, at the larger size.
-    maxRequestBodySize: s.http.maxIngestBodyBytes,
+    // requests.ts reads every body the API accepts through its own cap (by token), so yoga's cap
+    // behind it only cost each request a stream pipeline, a new Request and an AbortController.
+    maxRequestBodySize: false,
     logging: {
       debug: (...args: unknown[]) => s.logger.debug({ detail: args.map(String) }, 'yoga'),
       info: (...args: unknown[]) => s.logger.info({ detail: args.map(String) }, 'yoga'),

@@ -445,6 +445,29 @@ describe('a corpus of hostile requests', () => {
     }
   });
 
+  it('a body sent in chunks, with no length declared, is cut at the cap: 413 with a code', async () => {
+    // No Content-Length to refuse it by: the body reader alone must stop at the cap.
+    const body = JSON.stringify({ query: '{__typename}', variables: { x: 'a'.repeat(70_000) } });
+    const chunks = body.match(/[\s\S]{1,8000}/g) ?? [];
+    const raw = [
+      'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n',
+      'Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n',
+      ...chunks.map((c) => `${Buffer.byteLength(c).toString(16)}\r\n${c}\r\n`),
+      '0\r\n\r\n',
+    ].join('');
+    const answer = await new Promise<string>((resolve) => {
+      let data = '';
+      const socket = connect(http.listener.port, '127.0.0.1', () => socket.write(raw));
+      socket.on('data', (d) => {
+        data += d.toString();
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', () => resolve(data));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/"code":"PAYLOAD_TOO_LARGE"/);
+  });
+
   it('a request HTTP cannot read is answered 400 with a code, and the connection closed', async () => {
     const port = http.listener.port;
     for (const raw of [
