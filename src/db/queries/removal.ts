@@ -2,6 +2,7 @@
 // (its reports, its evidence, the entities it names), and only that goes.
 import { RELATION_TYPES } from '../../vocabulary.js';
 import type { CypherQuery } from '../run.js';
+import { RELEASE_KEY } from './statements.js';
 
 const RELATIONS = RELATION_TYPES.values.join('|');
 
@@ -51,6 +52,7 @@ export const deleteArticleData = (id: string, article: boolean): CypherQuery => 
     }
     CALL (a) {
       MATCH (a)<-[:REPORTED_IN]-(s) WHERE NOT EXISTS { (s)<-[:REPORTS]-(:Report) }
+      ${RELEASE_KEY('s')}
       DETACH DELETE s
     }
     ${article ? 'DETACH DELETE a' : ''}`,

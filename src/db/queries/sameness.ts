@@ -3,7 +3,7 @@
 // joining a report to a statement, and splitting one back out.
 import type { CypherQuery } from '../run.js';
 import { relationSources } from './ingest.js';
-import { placesWithin, type StatementLabel } from './statements.js';
+import { placesWithin, RELEASE_KEY, type StatementLabel } from './statements.js';
 
 /** A statement as a report of it refers to it: its key, label, kind and the articles reporting it. */
 export type TargetRow = {
@@ -153,6 +153,7 @@ export const absorbStatements = (
       CREATE (r)-[:REPORTS]->(s)
       DELETE x
     }
+    ${RELEASE_KEY('t')}
     DETACH DELETE t`,
   params: { rows },
 });

@@ -211,6 +211,14 @@ export function withoutInvolvementKeys<P extends Record<string, unknown>>(props:
 }
 
 /**
+ * Clears the key of statement `s` before it is deleted. A statement's key changes when another
+ * report comes first (setStatements), and several articles are written in one transaction: when a
+ * statement renamed earlier in the transaction is deleted, Neo4j still counts the new key as taken
+ * until the commit, so another statement could not be given that key in the same transaction.
+ */
+export const RELEASE_KEY = (s: string) => `SET ${s}.id = null`;
+
+/**
  * Sets the properties derived from the reports; the key may change, so rows name the key it had.
  * The date and key are copied onto the statement's relationships to entities (see INVOLVEMENTS).
  */
