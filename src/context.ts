@@ -124,6 +124,11 @@ export interface Context {
   canIngest: boolean;
   /** Whether root fields read the pages below them in their own statement (compile.ts). */
   compile: boolean;
+  /**
+   * The requests of the pages this request's compiled statements read, by the number each page
+   * carries back (compile.ts): a number travels in every row, where the request would be text.
+   */
+  signatures: string[];
   /** The event bus (ingestion publishes on it) and the open subscriptions reading it. */
   subscriptions: Subscriptions;
   /** How this request reached the server, for subscriptions: SSE or WebSocket. */
@@ -161,6 +166,7 @@ export function createContext(
     ingestEnabled: Boolean(token),
     canIngest: Boolean(token) && sameSecret(options.authorization ?? '', `Bearer ${token}`),
     compile: options.compile ?? true,
+    signatures: [],
     subscriptions: options.subscriptions ?? new Subscriptions(new EventBus()),
     transport: options.transport ?? { name: 'sse' },
     causality,

@@ -163,6 +163,7 @@ class Compiler {
   constructor(
     private readonly info: GraphQLResolveInfo,
     private readonly params: Params,
+    private readonly signatures: string[],
   ) {}
 
   /**
@@ -267,7 +268,7 @@ class Compiler {
     const names = { parent: variable, target: `y${depth}`, items: `i${depth}_${n}`, total: `t${depth}_${n}` };
     const guard = first.on !== type.name ? guardFor(first.on) : undefined;
     const call = pageSubquery(edgeSpec(declared.edge), request, this.params, names, nested, guard, parentKey);
-    const sig = this.params.add(pageSignature(declared.edge, request));
+    const sig = this.params.add(this.signatures.push(pageSignature(declared.edge, request)) - 1);
     const entry = `${key}: {sig: ${sig}, items: ${names.items}${total ? `, total: ${names.total}` : ''}}`;
     return { call, entry };
   }
@@ -281,6 +282,8 @@ class Compiler {
 export function compileBelow(
   info: GraphQLResolveInfo,
   params: Params,
+  /** Where the requests of the pages compiled go, by number (Context.signatures). */
+  signatures: string[],
   path: readonly string[],
   /** The key of the one node read, as a parameter (a root field by key). */
   key?: string,
@@ -292,6 +295,6 @@ export function compileBelow(
   const sets = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
   const found = follow(info, getNamedType(root.type), sets, path);
   if (!found) return null;
-  const compiler = new Compiler(info, params);
+  const compiler = new Compiler(info, params, signatures);
   return (y: string) => compiler.node(found.type, found.sets, y, 1, key, label);
 }

@@ -57,15 +57,17 @@ export const edgeFieldOf = (type: string, field: string) => REGISTRY.get(`${type
 
 /** A page the compiler read for this field of this parent, if it read exactly this request. */
 function prefetched<E extends EdgeName>(
+  ctx: Context,
   parent: Prefetched,
   info: GraphQLResolveInfo,
   edge: E,
   request: PageRequest,
 ): { items: EdgeItem<E>[]; total: number | null } | undefined {
-  // Rows read by a compiled statement carry, under __p, the pages asked below them (rows.ts);
-  // the items are this edge's, since the signature names the edge and the whole request.
+  // Rows read by a compiled statement carry, under __p, the pages asked below them (rows.ts), each
+  // with the number of its signature in the request's table; the items are this edge's, since the
+  // signature names the edge and the whole request.
   const entry = parent.__p?.[info.path.key];
-  if (!entry || entry.sig !== pageSignature(edge, request)) return undefined;
+  if (!entry || ctx.signatures[entry.sig] !== pageSignature(edge, request)) return undefined;
   return { items: entry.items as EdgeItem<E>[], total: entry.total ?? null };
 }
 
@@ -92,7 +94,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     const filter = this.filter(args);
     const { keepLast, ...window } = keysetWindow(args, order);
     const request = pageRequest(filter, order, window, selectedFieldNames(info).has('totalCount'));
-    const early = prefetched(parent, info, this.edge, request);
+    const early = prefetched(ctx, parent, info, this.edge, request);
     const page = early
       ? { ...settle(early.items, request), total: early.total }
       : await ctx.loaders.page(this.edge, request).load(parent.id);
@@ -126,7 +128,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
     args: A,
   ): Promise<{ node: Target<E>; props: PropsOf<E> }[]> {
     const request = pageRequest(this.filter(args), EDGES[this.edge].order, LIST_WINDOW, false);
-    const early = prefetched(parent, info, this.edge, request);
+    const early = prefetched(ctx, parent, info, this.edge, request);
     if (early) return settle(early.items, request).items;
     return (await ctx.loaders.page(this.edge, request).load(parent.id)).items;
   }
@@ -143,7 +145,7 @@ export class EdgeFieldHandle<E extends EdgeName, A> implements EdgeField<E, A> {
   async one(ctx: Context, info: GraphQLResolveInfo, parent: Parent, id: string): Promise<Target<E>> {
     // A reference has no arguments: the filter of an empty argument object is the edge's own.
     const request = pageRequest(this.filter({} as A), EDGES[this.edge].order, LIST_WINDOW, false);
-    const early = prefetched(parent, info, this.edge, request)?.items[0]?.node;
+    const early = prefetched(ctx, parent, info, this.edge, request)?.items[0]?.node;
     const to: TargetOf<E> = EDGES[this.edge].to;
     return early ?? loadExisting(ctx, to, id);
   }

@@ -68,7 +68,9 @@ export async function rootConnection<Node extends { id: string }>(
   const total = selectedFieldNames(info).has('totalCount');
   const request = { order, window, total };
   const params = new Params();
-  const compiled = ctx.compile ? compileBelow(info, params, path, undefined, source.label) : null;
+  const compiled = ctx.compile
+    ? compileBelow(info, params, ctx.signatures, path, undefined, source.label)
+    : null;
   const nested =
     compiled && path.length > 2
       ? readingAbove(compiled, selectedAt(info, path.slice(0, -1)), above)
@@ -105,7 +107,9 @@ export async function rootNode<L extends NodeLabel>(
   key: string,
 ): Promise<RowOf[L] | null> {
   const params = new Params();
-  const below = ctx.compile ? compileBelow(info, params, [], params.add(key), label)?.('y') : null;
+  const below = ctx.compile
+    ? compileBelow(info, params, ctx.signatures, [], params.add(key), label)?.('y')
+    : null;
   // Without pages below it, the node comes whole from the loader, which batches and caches it.
   if (!below?.calls) return ctx.loaders.node(label).load(key);
   const [row] = await ctx.db.read(nodeWithPages(label, key, params, below));

@@ -568,5 +568,5 @@ export const readRelationship = (r: RelationshipList): RelationshipRow => ({
 
 /** What a compiled request read below a row: for each response key, a page of an edge. */
 export interface Prefetched {
-  __p?: Record<string, { sig: string; items: unknown[]; total?: number }>;
+  __p?: Record<string, { sig: number; items: unknown[]; total?: number }>;
 }
