@@ -47,9 +47,18 @@ export async function walkNeighborhood(
   depth: number,
   limit: number,
 ): Promise<Neighborhood | null> {
-  const [row] = await db.read(neighborhood(key, depth, limit));
-  if (!row) return null;
-  const drawn = row.nodes.map(readDrawn);
+  // In rows of a few nodes and relationships each, in order (graph.ts).
+  const rows = await db.read(neighborhood(key, depth, limit));
+  const [first] = rows;
+  if (!first) return null;
+  const drawn = rows.flatMap((row) => row.nodes.map(readDrawn));
   const nodes = new Map(drawn.map((n) => [n.id, n]));
-  return { nodes: drawn, edges: joinEdges(row.rels, nodes), truncated: row.truncated };
+  return {
+    nodes: drawn,
+    edges: joinEdges(
+      rows.flatMap((row) => row.rels),
+      nodes,
+    ),
+    truncated: first.truncated,
+  };
 }

@@ -3,7 +3,7 @@
 // the walk reads the same whether the centre takes part in a hundred statements or thousands.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
-import { PER_NODE } from '../../src/db/queries/graph.js';
+import { NEIGHBORHOOD_ROW, PER_NODE } from '../../src/db/queries/graph.js';
 import type { CypherQuery, Database } from '../../src/db/run.js';
 import { walkNeighborhood } from '../../src/graph/neighborhood.js';
 import { profiledDbHits, useGraph } from '../helpers.js';
@@ -111,6 +111,21 @@ describe('the neighbourhood of a hub', () => {
     const one = await profiledWalk('org:body', 1, 200);
     expect(one.keys).toEqual(['org:body', OFFICE]);
     expect(one.walked.truncated).toBe(false);
+  });
+
+  it('comes whole when it is larger than a row of its statement holds', async () => {
+    const { walked, keys } = await profiledWalk(HUB, 2, 200);
+    expect(keys.length).toBeGreaterThan(NEIGHBORHOOD_ROW);
+    expect(walked.edges.length).toBeGreaterThan(NEIGHBORHOOD_ROW);
+    expect(keys[0]).toBe(HUB);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Every relationship stored among the nodes is drawn, once.
+    const [stored] = await graph.cypher(
+      `MATCH (x)-[r:PARTICIPANT|ATTRIBUTED_TO|AT|HOLDS_ROLE|MEMBER_OF]->(y) WHERE x.id IN $keys AND y.id IN $keys
+       RETURN count(r) AS n`,
+      { keys },
+    );
+    expect(walked.edges.length).toBe(Number(stored?.n));
   });
 
   it(`reads as much with ${MORE} more (older) statements as with ${FEW}, and shows the same`, async () => {
