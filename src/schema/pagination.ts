@@ -176,12 +176,33 @@ export function connectionFromArray<T, E extends object = object>(
   return connection(window, items.length, items.slice(window.start, window.end));
 }
 
-/** Paginates a list that the database counts and slices by offset (search results, by score). */
+/**
+ * Paginates a list that the database slices by offset (search results, by score). Read forwards
+ * (no `last`, no `before`), the page is read with one item more, which says whether more follow,
+ * and the list is counted only when the client selects totalCount; otherwise the window is worked
+ * out from the count first.
+ */
 export async function connectionFromQuery<T, E extends object = object>(
   args: PageArgs,
   count: () => Promise<number>,
   fetch: (skip: number, limit: number) => Promise<({ node: T } & E)[]>,
 ): Promise<Connection<T, E>> {
+  if (args.last == null && args.before == null) {
+    const start = args.after != null ? fromCursor(args.after, 'after') + 1 : 0;
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const read = await fetch(start, first + 1);
+    const edges = read.slice(0, first).map((item, i) => ({ ...item, cursor: toCursor(start + i) }));
+    return {
+      edges,
+      totalCount: count,
+      pageInfo: {
+        hasPreviousPage: start > 0,
+        hasNextPage: read.length > first,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
   const total = await count();
   const window = pageWindow(args, total);
   const page = window.end > window.start ? await fetch(window.start, window.end - window.start) : [];

@@ -1,7 +1,7 @@
 // Finding entities by name: either language, any case or accents, partial words, type filters,
 // and input that looks like Lucene query syntax searched for as text, never run as a query.
 import { describe, expect, it } from 'vitest';
-import { useGraph } from '../helpers.js';
+import { useGraph, useStatementCount } from '../helpers.js';
 
 const graph = useGraph();
 
@@ -178,5 +178,28 @@ describe('Lucene syntax is searched for as text, never run', () => {
     const res = await graph.gql(QUERY, { q: 'korea '.repeat(50) });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'query' });
     expect(res.errors?.[0]?.message).toContain('200');
+  });
+});
+
+describe('what a search reads', () => {
+  const measure = useStatementCount(graph);
+
+  it('counts its matches only when totalCount is asked for', async () => {
+    const page = `query($after: String) { search(query: "korea", first: 1, after: $after) {
+      edges { cursor node { key } } pageInfo { hasNextPage hasPreviousPage } } }`;
+    const one = await measure(page);
+    expect(one.statements).toBe(1);
+    expect(one.data.search.edges).toHaveLength(1);
+    expect(one.data.search.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+    // The next page, from the cursor, is the next match, and says what lies either side of it.
+    const next = await measure(page, { after: one.data.search.edges[0].cursor });
+    expect(next.statements).toBe(1);
+    expect(next.data.search.edges[0].node.key).not.toBe(one.data.search.edges[0].node.key);
+    expect(next.data.search.pageInfo.hasPreviousPage).toBe(true);
+    const counted = await measure(
+      '{ search(query: "korea", first: 1) { totalCount edges { node { key } } } }',
+    );
+    expect(counted.statements).toBe(2);
+    expect(counted.data.search.totalCount).toBeGreaterThan(1);
   });
 });
