@@ -1,11 +1,12 @@
 // Ingestion rate: articles per second for N generated articles written after a base of M, on an
 // embedded Neo4j. The base is ingested once into --base DIR and kept; each run copies it to a
 // fresh folder (--work DIR) and times the next N articles there, so runs are comparable.
-//   npm run bench:ingest -- --base-articles 1000 --articles 200 [--warmup 30] [--batch 25] [--base .data/ingest-base-1000]
+//   npm run bench:ingest -- --base-articles 1000 --articles 200 [--warmup 30] [--batch 25] [--base .data/ingest-base-1000] [--statements]
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
+import type { QueryStats } from '../src/db/run.js';
 import { INGEST_BATCH } from '../src/ingest/ingest.js';
 import { prepareWrites } from '../src/ingest/prepared.js';
 import { CorpusGenerator, DEFAULT_OPTIONS } from './generate.js';
@@ -24,9 +25,48 @@ Times the ingestion of generated articles written after a base of others, on an 
   --work DIR         where each run copies it and writes (default DIR-run)
   --heap SIZE        Neo4j's heap (default 2g)
   --page-cache SIZE  Neo4j's page cache (default 2g)
+  --statements       also print where the timed articles' time went, statement by statement
   --help             this text`;
 
 class UsageError extends Error {}
+
+/** A statement's text as a short name: its first clause, past the subqueries that wrap it. */
+const statementName = (cypher: string) =>
+  cypher
+    .replace(/\/\/[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^(CALL \(\) \{ )+/, '')
+    .slice(0, 72);
+
+/** Time spent per statement, summed by name, for --statements. */
+class StatementTimes {
+  private readonly byName = new Map<string, { count: number; ms: number; neo4jMs: number }>();
+  readonly stats: QueryStats = {
+    statements: 0,
+    timed: (cypher, ms, neo4jMs) => {
+      const name = statementName(cypher);
+      const sum = this.byName.get(name) ?? { count: 0, ms: 0, neo4jMs: 0 };
+      sum.count += 1;
+      sum.ms += ms;
+      sum.neo4jMs += neo4jMs;
+      this.byName.set(name, sum);
+    },
+  };
+
+  /** Per article: each statement's time here and in Neo4j, and what the statements leave over. */
+  table(articles: number, wallMs: number): string {
+    const per = (x: number) => (x / articles).toFixed(2);
+    const rows = [...this.byName].sort((a, b) => b[1].ms - a[1].ms);
+    const total = rows.reduce((sum, [, s]) => sum + s.ms, 0);
+    return [
+      '| statement (its first clause) | per article | ms per article, sent to rows | of which Neo4j reports |',
+      '|---|---|---|---|',
+      ...rows.map(([name, s]) => `| \`${name}\` | ${per(s.count)} | ${per(s.ms)} | ${per(s.neo4jMs)} |`),
+      `| all statements | ${per(this.stats.statements)} | ${per(total)} | ${per(rows.reduce((sum, [, s]) => sum + s.neo4jMs, 0))} |`,
+      `| between statements: the service's own work, commits | | ${per(wallMs - total)} | |`,
+    ].join('\n');
+  }
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -39,6 +79,7 @@ async function main() {
       work: { type: 'string' },
       heap: { type: 'string', default: '2g' },
       'page-cache': { type: 'string', default: '2g' },
+      statements: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,7 +121,9 @@ async function main() {
     if (warmup > 0) await ensureCorpus(db.db, workDir, base + warmup, generator, batch);
     // The CPU each side spends per article is steadier from run to run than the rate.
     const cpu = { java: cpuMs(db.neo4j.pid), node: cpuMs(process.pid) };
-    const figures = await ensureCorpus(db.db, workDir, base + warmup + n, generator, batch);
+    const timing = new StatementTimes();
+    const measured = values.statements ? db.db.counting(timing.stats) : db.db;
+    const figures = await ensureCorpus(measured, workDir, base + warmup + n, generator, batch);
     const perArticle = (now: number, then: number) => ((now - then) / n).toFixed(1);
     const spent = `Neo4j ${perArticle(cpuMs(db.neo4j.pid), cpu.java)} and this process ${perArticle(cpuMs(process.pid), cpu.node)} CPU ms per article`;
     const size = await graphSize(db.db);
@@ -88,6 +131,7 @@ async function main() {
       console.log(
         `ingested articles ${base + warmup}..${base + warmup + n - 1} (after ${base} + ${warmup} unmeasured): ${figures.articles} in ${figures.seconds.toFixed(1)} s = ${figures.perSecond.toFixed(1)} articles/s, ${batch} to a transaction; ${spent}`,
       );
+    if (figures && values.statements) console.log(timing.table(n, figures.seconds * 1000));
     console.log(`graph: ${JSON.stringify(size)}`);
   } finally {
     await db.close();

@@ -3,7 +3,7 @@
 // single-statement read is one auto-commit statement, retried here on the same schedule. Always on
 // the configured database, always with a timeout, sessions always closed. A failure because Neo4j
 // cannot serve becomes DATABASE_UNAVAILABLE (failures.ts).
-import { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
+import { type Driver, isRetryableError, type ManagedTransaction, type ResultSummary } from 'neo4j-driver';
 import { traceStatement } from '../observability/tracing.js';
 import { type DatabaseGuard, guarded, type ProbeResult } from './availability.js';
 import { retryTimeOf } from './driver.js';
@@ -30,7 +30,17 @@ const RETRY_JITTER = 0.2;
 export interface QueryStats {
   /** Cypher statements sent to Neo4j, for round-trip accounting. */
   statements: number;
+  /**
+   * Told of each statement once its rows are in: its text, the milliseconds from sending it to
+   * having its rows here, and those Neo4j reports spending on it (until its first row, then to its
+   * last). For measuring where a workload's time goes (bench:ingest --statements).
+   */
+  timed?: (cypher: string, ms: number, neo4jMs: number) => void;
 }
+
+/** Neo4j's own milliseconds for a statement, from its result summary. */
+const neo4jMs = (summary: ResultSummary) =>
+  Number(summary.resultAvailableAfter) + Number(summary.resultConsumedAfter);
 
 export interface Updates {
   nodesCreated: number;
@@ -192,9 +202,11 @@ export class Database {
     const session = this.session('READ');
     try {
       if (this.stats) this.stats.statements += 1;
+      const sent = performance.now();
       const result = await traceStatement('READ', cypher, async () =>
         session.run(cypher, params ?? {}, { timeout: this.txTimeoutMs }),
       );
+      this.stats?.timed?.(cypher, performance.now() - sent, neo4jMs(result.summary));
       // As in a transaction's run below: the builder of each query states the shape of its rows.
       return result.records.map((r) => toPlain(r.toObject()) as R);
     } finally {
@@ -230,7 +242,9 @@ export class Database {
         updates,
         run: async <R>({ cypher, params }: CypherQuery<R>): Promise<R[]> => {
           if (this.stats) this.stats.statements += 1;
+          const sent = performance.now();
           const result = await traceStatement(mode, cypher, () => tx.run(cypher, params ?? {}));
+          this.stats?.timed?.(cypher, performance.now() - sent, neo4jMs(result.summary));
           // The driver types the counters as a bag of numbers keyed by string; these are its names.
           const counted = result.summary.counters.updates() as unknown as Record<keyof Updates, number>;
           // Object.keys loses the key type; `updates` holds exactly the keys of Updates.
