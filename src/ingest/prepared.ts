@@ -11,6 +11,7 @@ import * as statements from '../db/queries/statements.js';
 import type { CypherQuery, Database, Tx } from '../db/run.js';
 import type { ArticleDocument } from './document.js';
 import { planArticleWrite } from './plan.js';
+import { derivedLinks } from './refresh.js';
 import { type EntitySource, entityFromSources } from './sources.js';
 
 /** A transaction whose statements all travel with one-map parameters. */
@@ -32,8 +33,6 @@ const EMPTY: ArticleDocument = {
 
 /** The statements of the write path, with parameters of the types they are sent with. */
 export function writePathStatements(): CypherQuery[] {
-  const derive = (label: statements.StatementLabel) => statements.deriveStatements(label, []);
-  const [e, c] = [derive('Event'), derive('Claim')];
   return [
     ingest.prefetch('x', [], []),
     combine(
@@ -45,7 +44,7 @@ export function writePathStatements(): CypherQuery[] {
         contentHash: '',
       }),
     ),
-    ...e.map((step, i) => combine([step, c[i] as CypherQuery])),
+    derivedLinks([], []),
     statements.statementInputs([], []),
     combine([statements.setStatements('Event', []), statements.setStatements('Claim', [])]),
     removal.articleContributions('x'),

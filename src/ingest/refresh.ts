@@ -1,7 +1,7 @@
 // Brings statements up to date with their reports after a write or a removal: their relationships
-// first, then their own properties (key, wording, counts, contested, denied). Five round trips
-// whatever the number of statements: derive the relationships (three), read what the properties
-// need, write them (derived in TypeScript, statements.ts).
+// first, then their own properties (key, wording, counts, contested, denied). Three round trips
+// whatever the number of statements: derive the relationships, read what the properties need,
+// write them (derived in TypeScript, statements.ts).
 import { combine } from '../db/queries/combine.js';
 import * as q from '../db/queries/statements.js';
 import type { Tx } from '../db/run.js';
@@ -14,13 +14,21 @@ export interface Refreshed {
   keys: { from: string; to: string; of: q.StatementLabel }[];
 }
 
+/**
+ * The derived relationships of these events and claims, rebuilt in one statement: each part of
+ * deriveStatements for events, then for claims, in their order. One round trip instead of three.
+ */
+export function derivedLinks(events: string[], claims: string[]) {
+  const [e, c] = [q.deriveStatements('Event', events), q.deriveStatements('Claim', claims)];
+  return combine(e.flatMap((step, i) => [step, ...c.slice(i, i + 1)]));
+}
+
 export async function refreshStatements(tx: Tx, statements: readonly StatementRef[]): Promise<Refreshed> {
   const ids = (of: q.StatementLabel) => [...new Set(statements.filter((s) => s.of === of).map((s) => s.id))];
   const events = ids('Event');
   const claims = ids('Claim');
   if (events.length + claims.length === 0) return { keys: [] };
-  const [e, c] = [q.deriveStatements('Event', events), q.deriveStatements('Claim', claims)];
-  for (const [i, step] of e.entries()) await tx.run(combine([step, c[i] as (typeof c)[number]]));
+  await tx.run(derivedLinks(events, claims));
   const rows = await tx.run(q.statementInputs(events, claims));
   const derived = rows.map((r) => {
     // The shape statementInputs returns: report properties as stored, places with what they lie in.

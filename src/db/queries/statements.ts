@@ -123,9 +123,10 @@ const incoming = (types: string[]) =>
 const links = (label: StatementLabel) => outgoing(LINKS[label].out) + incoming(LINKS[label].in);
 
 /**
- * Rebuilds every derived relationship of the given statements from their reports, in three
- * statements: Neo4j plans a statement of many writing subqueries in time that grows faster than
- * their number, and these are planned inside the first write's transaction.
+ * Rebuilds every derived relationship of the given statements from their reports, in three parts
+ * (who and where; quotes and articles; links to other statements), each a unit subquery that can
+ * run alone. The write path sends the parts of both labels as one statement (derivedLinks in
+ * src/ingest/refresh.ts), planned before the first write (src/ingest/prepared.ts).
  */
 export const deriveStatements = (label: StatementLabel, ids: string[]): CypherQuery[] => {
   const each = (blocks: string) => ({
