@@ -149,22 +149,32 @@ export function pageWindow(args: PageArgs, total: number): { start: number; end:
   return { start, end };
 }
 
+/** The page of items from offset `start`, with whether more follow and the count (or how to get it). */
+function offsetPage<T, E extends object>(
+  start: number,
+  page: ({ node: T } & E)[],
+  hasNextPage: boolean,
+  totalCount: Connection<T, E>['totalCount'],
+): Connection<T, E> {
+  const edges = page.map((item, i) => ({ ...item, cursor: toCursor(start + i) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasPreviousPage: start > 0,
+      hasNextPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
 export function connection<T, E extends object = object>(
   window: { start: number; end: number },
   total: number,
   page: ({ node: T } & E)[],
 ): Connection<T, E> {
-  const edges = page.map((item, i) => ({ ...item, cursor: toCursor(window.start + i) }));
-  return {
-    edges,
-    totalCount: total,
-    pageInfo: {
-      hasPreviousPage: window.start > 0,
-      hasNextPage: window.start + page.length < total,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return offsetPage(window.start, page, window.start + page.length < total, total);
 }
 
 /** Paginates a list already in memory. */
@@ -191,17 +201,7 @@ export async function connectionFromQuery<T, E extends object = object>(
     const start = args.after != null ? fromCursor(args.after, 'after') + 1 : 0;
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const read = await fetch(start, first + 1);
-    const edges = read.slice(0, first).map((item, i) => ({ ...item, cursor: toCursor(start + i) }));
-    return {
-      edges,
-      totalCount: count,
-      pageInfo: {
-        hasPreviousPage: start > 0,
-        hasNextPage: read.length > first,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return offsetPage(start, read.slice(0, first), read.length > first, count);
   }
   const total = await count();
   const window = pageWindow(args, total);
